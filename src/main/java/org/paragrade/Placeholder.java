@@ -1,0 +1,2 @@
+package org.paragrade;
+class Placeholder {}
