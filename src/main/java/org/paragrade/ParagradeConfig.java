@@ -1,0 +1,49 @@
+package org.paragrade;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Optional;
+
+/** The settings every deployment needs (see the README's configuration table). */
+@ConfigMapping(prefix = "paragrade")
+public interface ParagradeConfig {
+
+    /** Embedded database and other local state. */
+    @WithName("data-dir")
+    @WithDefault("data")
+    String dataDir();
+
+    /** Bundles imported at start. */
+    @WithName("exercises-dir")
+    @WithDefault("exercises")
+    String exercisesDir();
+
+    /** Demo accounts; unset means "on only with the embedded database". */
+    Optional<Boolean> demo();
+
+    /** Set by {@link Paragrade} when it started the embedded PostgreSQL itself. */
+    @WithName("embedded-database")
+    @WithDefault("false")
+    boolean embeddedDatabase();
+
+    /** Interpreter for student code; unset means the python3 found on PATH, resolved to its real binary. */
+    Optional<String> python();
+
+    /** Grading jobs this instance runs at once; 0 turns grading off (portal-only instance). */
+    @WithDefault("1")
+    int workers();
+
+    @WithName("initial-instructor")
+    InitialInstructor initialInstructor();
+
+    interface InitialInstructor {
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    default boolean demoMode() {
+        return demo().orElse(embeddedDatabase());
+    }
+}
