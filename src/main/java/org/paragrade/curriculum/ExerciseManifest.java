@@ -1,10 +1,13 @@
 package org.paragrade.curriculum;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** {@code exercise.yaml}, parsed and checked (schema in docs/CONTRACTS.md). */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ExerciseManifest(
         String slug,
         String title,
@@ -22,6 +25,7 @@ public record ExerciseManifest(
         boolean published) {
 
     public record Entry(String name, String type, String signature) {
+        @JsonIgnore
         public boolean isClass() {
             return "class".equals(type);
         }
@@ -35,6 +39,7 @@ public record ExerciseManifest(
     }
 
     public record Benchmark(Map<String, Object> params, List<Integer> workers, int rounds) {
+        @JsonIgnore
         public int maxWorkers() {
             return workers.stream().mapToInt(Integer::intValue).max().orElse(1);
         }
@@ -45,6 +50,7 @@ public record ExerciseManifest(
 
     public record Scoring(double correctness, double performance, double behaviour, double performanceTarget,
                           String keep) {
+        @JsonIgnore
         public double max() {
             return correctness + performance + behaviour;
         }

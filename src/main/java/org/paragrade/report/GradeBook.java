@@ -1,0 +1,109 @@
+package org.paragrade.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paragrade.account.Account;
+import org.paragrade.account.Role;
+import org.paragrade.curriculum.Exercise;
+import org.paragrade.submission.Grade;
+import org.paragrade.submission.Submission;
+
+/** One row per student of an exercise: the best or latest grade, as the exercise says, overrides first. */
+@ApplicationScoped
+@Transactional
+public class GradeBook {
+
+    public record Row(String student, int attempts, Long submissionId, String verdict, Double score, Double maxScore,
+                      boolean overridden, String comment, Double studentSpeedup, String gradedAt) {
+    }
+
+    public List<Row> rows(Exercise exercise) {
+        String keep = exercise.currentVersion == null ? "best"
+                : exercise.currentVersion.manifest().scoring().keep();
+        Map<Account, List<Submission>> byStudent = new LinkedHashMap<>();
+        for (Submission s : Submission.forExercise(exercise)) {
+            byStudent.computeIfAbsent(s.student, k -> new ArrayList<>()).add(s);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Account student : Account.<Account>list("role = ?1 order by username", Role.STUDENT)) {
+            List<Submission> subs = byStudent.getOrDefault(student, List.of());
+            Submission chosen = null;
+            Double chosenScore = null;
+            for (Submission s : subs) { // newest first
+                Double score = effectiveScore(s);
+                if (score == null) {
+                    continue;
+                }
+                if (chosen == null || ("best".equals(keep) && score > chosenScore)) {
+                    chosen = s;
+                    chosenScore = score;
+                }
+                if ("latest".equals(keep)) {
+                    break;
+                }
+            }
+            if (chosen == null) {
+                rows.add(new Row(student.username, subs.size(), null, null, null, null, false, null, null, null));
+                continue;
+            }
+            Grade override = Grade.currentOverride(chosen.id).orElse(null);
+            var perf = SubmissionView.parse(chosen.report).path("performance").path("studentSpeedup");
+            rows.add(new Row(student.username, subs.size(), chosen.id, chosen.verdict, chosenScore, chosen.maxScore,
+                    override != null, override == null ? null : override.comment,
+                    perf.isNumber() ? perf.asDouble() : null,
+                    chosen.gradedAt == null ? null : chosen.gradedAt.toString()));
+        }
+        rows.sort(Comparator.comparing(Row::student));
+        return rows;
+    }
+
+    static Double effectiveScore(Submission s) {
+        Grade override = Grade.currentOverride(s.id).orElse(null);
+        if (override != null) {
+            return override.score;
+        }
+        return Submission.GRADED.equals(s.status) ? s.score : null;
+    }
+
+    public String csv(Exercise exercise) {
+        StringBuilder out = new StringBuilder(
+                "student,exercise,attempts,submission,verdict,score,max_score,overridden,comment,student_speedup,graded_at\n");
+        for (Row r : rows(exercise)) {
+            out.append(cell(r.student())).append(',').append(cell(exercise.slug)).append(',')
+                    .append(r.attempts()).append(',')
+                    .append(r.submissionId() == null ? "" : r.submissionId()).append(',')
+                    .append(cell(r.verdict())).append(',')
+                    .append(r.score() == null ? "" : round(r.score())).append(',')
+                    .append(r.maxScore() == null ? "" : round(r.maxScore())).append(',')
+                    .append(r.overridden()).append(',')
+                    .append(cell(r.comment())).append(',')
+                    .append(r.studentSpeedup() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r.studentSpeedup()))
+                    .append(',').append(cell(r.gradedAt())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String round(double d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+
+    /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
+    static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        String v = s;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}
