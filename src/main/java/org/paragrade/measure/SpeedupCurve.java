@@ -1,0 +1,173 @@
+package org.paragrade.measure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a benchmark measured: the figures of every variant at every worker count, the student's
+ * speed-up and the reference speed-up at the largest worker count, and whether the measurement
+ * is stable enough to grade without a human look.
+ */
+public final class SpeedupCurve {
+
+    private final List<RunFigures> runs;
+    private final int cores;
+    private final String expectedModel;
+    private final double spreadThreshold;
+
+    private SpeedupCurve(List<RunFigures> runs, int cores, String expectedModel, double spreadThreshold) {
+        this.runs = List.copyOf(runs);
+        this.cores = cores;
+        this.expectedModel = expectedModel;
+        this.spreadThreshold = spreadThreshold;
+    }
+
+    /** Figures from the samples, judged with {@link BenchmarkPlan#DEFAULT_SPREAD_THRESHOLD}. */
+    public static SpeedupCurve from(List<Sample> samples, int cores, String expectedModel) {
+        return from(samples, cores, expectedModel, BenchmarkPlan.DEFAULT_SPREAD_THRESHOLD);
+    }
+
+    /**
+     * @param samples         every run of the benchmark (any order)
+     * @param cores           cores the benchmark had
+     * @param expectedModel   the exercise's expected model: threads | processes | asyncio | any
+     * @param spreadThreshold largest relative spread of a stable cell
+     */
+    public static SpeedupCurve from(List<Sample> samples, int cores, String expectedModel, double spreadThreshold) {
+        Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(expectedModel, "expectedModel");
+        if (cores < 1) throw new IllegalArgumentException("cores must be >= 1");
+        Map<Trial, List<Sample>> cells = new LinkedHashMap<>();
+        for (Sample s : samples) cells.computeIfAbsent(s.trial(), t -> new ArrayList<>()).add(s);
+
+        Map<Trial, Double> medians = new LinkedHashMap<>();
+        cells.forEach((trial, list) -> medians.put(trial, Statistics.median(list.stream().map(Sample::wallMs).toList())));
+        Double sequential = medians.get(new Trial(Sample.SEQUENTIAL, 1));
+
+        List<String> variantOrder = variantOrder(cells.keySet().stream().map(Trial::variant).toList());
+        List<RunFigures> runs = new ArrayList<>();
+        cells.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Trial, List<Sample>>>comparingInt(e -> variantOrder.indexOf(e.getKey().variant()))
+                        .thenComparingInt(e -> e.getKey().workers()))
+                .forEach(e -> runs.add(figures(e.getKey(), e.getValue(), sequential, medians.get(new Trial(e.getKey().variant(), 1)))));
+        return new SpeedupCurve(runs, cores, expectedModel.toLowerCase(Locale.ROOT), spreadThreshold);
+    }
+
+    private static RunFigures figures(Trial trial, List<Sample> list, Double sequentialMedian, Double oneWorkerMedian) {
+        Spread wall = Statistics.spread(list.stream().map(Sample::wallMs).toList());
+        double median = wall.median();
+        Double speedup = ratio(sequentialMedian, median);
+        Double self = ratio(oneWorkerMedian, median);
+        return new RunFigures(trial.variant(), trial.workers(), wall,
+                Statistics.median(list.stream().map(Sample::cpuMs).toList()),
+                Statistics.median(list.stream().map(Sample::cpuUtilisation).toList()),
+                speedup, self,
+                speedup == null ? null : speedup / trial.workers(),
+                RunFigures.karpFlatt(self, trial.workers()),
+                list.stream().mapToInt(Sample::maxThreads).max().orElse(0),
+                list.stream().mapToInt(Sample::maxProcesses).max().orElse(0),
+                list.stream().mapToDouble(Sample::peakMemoryMb).max().orElse(0),
+                list.size());
+    }
+
+    private static Double ratio(Double base, double median) {
+        return base == null || !(median > 0) ? null : base / median;
+    }
+
+    /** Student first, then the sequential reference, then the other references as first seen. */
+    private static List<String> variantOrder(List<String> seen) {
+        List<String> order = new ArrayList<>();
+        if (seen.contains(Sample.STUDENT)) order.add(Sample.STUDENT);
+        if (seen.contains(Sample.SEQUENTIAL)) order.add(Sample.SEQUENTIAL);
+        for (String v : seen) if (!order.contains(v)) order.add(v);
+        return order;
+    }
+
+    /** Every (variant, workers) figure: student, sequential, other references; by workers. */
+    public List<RunFigures> runs() {
+        return runs;
+    }
+
+    public Optional<RunFigures> run(String variant, int workers) {
+        return runs.stream().filter(r -> r.variant().equals(variant) && r.workers() == workers).findFirst();
+    }
+
+    /** The figures of one variant, by increasing workers. */
+    public List<RunFigures> runsOf(String variant) {
+        return runs.stream().filter(r -> r.variant().equals(variant)).toList();
+    }
+
+    /** The largest worker count benchmarked (the student's, or any variant's without student runs). */
+    public int largestWorkers() {
+        List<RunFigures> student = runsOf(Sample.STUDENT);
+        List<RunFigures> pool = student.isEmpty() ? runs : student;
+        return pool.stream().mapToInt(RunFigures::workers).max().orElse(1);
+    }
+
+    /** The student's speed-up over the sequential reference at the largest worker count. */
+    public Double studentSpeedup() {
+        return run(Sample.STUDENT, largestWorkers()).map(RunFigures::speedup).orElse(null);
+    }
+
+    /**
+     * The best speed-up, at the largest worker count, among the references that fit the expected
+     * model: threads → threads, processes → processes, asyncio → asyncio (else threads), any → every
+     * non-sequential reference. A reference fits a model when its name is the model's or starts
+     * with it ({@code processes_chunked}). When none fits, every non-sequential reference counts.
+     */
+    public Double referenceSpeedup() {
+        return referenceRun().map(RunFigures::speedup).orElse(null);
+    }
+
+    /** The reference figures behind {@link #referenceSpeedup()}. */
+    public Optional<RunFigures> referenceRun() {
+        int largest = largestWorkers();
+        List<RunFigures> candidates = runs.stream()
+                .filter(r -> r.workers() == largest && r.speedup() != null)
+                .filter(r -> !r.variant().equals(Sample.STUDENT) && !r.variant().equals(Sample.SEQUENTIAL))
+                .toList();
+        List<RunFigures> fitting = switch (expectedModel) {
+            case "threads", "processes" -> fitting(candidates, expectedModel);
+            case "asyncio" -> {
+                List<RunFigures> asyncio = fitting(candidates, "asyncio");
+                yield asyncio.isEmpty() ? fitting(candidates, "threads") : asyncio;
+            }
+            default -> candidates;
+        };
+        List<RunFigures> pool = fitting.isEmpty() ? candidates : fitting;
+        return pool.stream().max(Comparator.comparingDouble(RunFigures::speedup));
+    }
+
+    private static List<RunFigures> fitting(List<RunFigures> candidates, String model) {
+        return candidates.stream().filter(r -> r.variant().equals(model) || r.variant().startsWith(model + "_")
+                || r.variant().startsWith(model + "-")).toList();
+    }
+
+    /** Every cell's relative spread is within the threshold. */
+    public boolean stable() {
+        return unstableRuns().isEmpty();
+    }
+
+    /** Cells whose relative spread is above the threshold. */
+    public List<RunFigures> unstableRuns() {
+        return runs.stream().filter(r -> r.wallMs().relativeSpread() > spreadThreshold).toList();
+    }
+
+    public int cores() {
+        return cores;
+    }
+
+    public String expectedModel() {
+        return expectedModel;
+    }
+
+    public double spreadThreshold() {
+        return spreadThreshold;
+    }
+}

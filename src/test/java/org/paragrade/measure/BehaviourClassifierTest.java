@@ -1,0 +1,256 @@
+package org.paragrade.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Realistic synthetic benchmarks, three rounds each with a little jitter, on a 2-core machine. */
+class BehaviourClassifierTest {
+
+    /** Builds three rounds of a benchmark; every run is given by its median wall and CPU time. */
+    private static final class Bench {
+        private final List<Sample> samples = new ArrayList<>();
+
+        Bench run(String variant, int workers, double wallMs, double cpuMs, int threads, int processes) {
+            for (int r = 0; r < 3; r++) {
+                double jitter = 1 + (r - 1) * 0.02; // 0.98, 1.00, 1.02
+                samples.add(new Sample(variant, workers, r, wallMs * jitter, cpuMs * jitter, threads, processes, 20));
+            }
+            return this;
+        }
+
+        Bench sequential(double wallMs, double cpuMs) {
+            return run("sequential", 1, wallMs, cpuMs, 1, 1);
+        }
+
+        Bench student(int workers, double wallMs, double cpuMs, int threads, int processes) {
+            return run("student", workers, wallMs, cpuMs, threads, processes);
+        }
+
+        SpeedupCurve curve(String expectedModel) {
+            return SpeedupCurve.from(samples, 2, expectedModel);
+        }
+    }
+
+    private static Bench primesWithThreads() {
+        return new Bench().sequential(2000, 2000)
+                .student(1, 2020, 2010, 2, 1)
+                .student(2, 2000, 2030, 3, 1)
+                .student(4, 1980, 2040, 5, 1);
+    }
+
+    @Test
+    void threadsOnACpuTaskAreGilBoundAndDoNotMatchProcesses() {
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", primesWithThreads().curve("processes"));
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.THREADS_GIL_BOUND);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.explanation())
+                .contains("With 4 workers", "1.0 CPU core", "1.02× faster", "GIL")
+                .contains("Use processes (multiprocessing.Pool or ProcessPoolExecutor)");
+        assertThat(verdict.credit()).isEqualTo(BehaviourVerdict.PARTIAL_CREDIT);
+    }
+
+    @Test
+    void gilBoundThreadsMatchWhenTheExerciseAsksForThreadsOnACpuTask() {
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "threads", primesWithThreads().curve("threads"));
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.THREADS_GIL_BOUND);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.explanation()).doesNotContain("Use processes");
+    }
+
+    @Test
+    void processesThatKeepBothCoresBusyAreParallelAndMatch() {
+        SpeedupCurve curve = new Bench().sequential(2000, 2000)
+                .student(1, 2080, 2070, 2, 2)
+                .student(2, 1050, 2100, 4, 3)
+                .curve("processes");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.PARALLEL_PROCESSES);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.explanation()).contains("2.0 of 2 cores busy", "1.90× faster than the sequential reference");
+        assertThat(verdict.credit()).isEqualTo(1.0);
+    }
+
+    @Test
+    void threadsOverlappingDownloadsAreConcurrentIo() {
+        SpeedupCurve curve = downloadsWithThreads().curve("threads");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("io", "threads", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.CONCURRENT_IO_THREADS);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.explanation()).contains("8 threads overlapped their waits", "7.83× faster", "0.1 CPU core",
+                "this is what threads are for");
+    }
+
+    @Test
+    void threadsOnDownloadsDoNotMatchAnAsyncioExerciseAndSaySo() {
+        BehaviourVerdict verdict = BehaviourClassifier.classify("io", "asyncio", downloadsWithThreads().curve("asyncio"));
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.CONCURRENT_IO_THREADS);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.explanation()).contains("asyncio.gather");
+    }
+
+    private static Bench downloadsWithThreads() {
+        return new Bench().sequential(1600, 60)
+                .student(1, 1620, 62, 2, 1)
+                .student(2, 820, 64, 3, 1)
+                .student(8, 207, 12, 9, 1);
+    }
+
+    @Test
+    void threadsFarFasterThanTheCoresTheyUsedOverlappedWaitsWhateverTheKindSays() {
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "threads", downloadsWithThreads().curve("threads"));
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.CONCURRENT_IO_THREADS);
+        assertThat(verdict.explanation()).doesNotContain("GIL");
+    }
+
+    @Test
+    void oneThreadOneProcessTwentyTimesFasterIsAsyncio() {
+        SpeedupCurve curve = new Bench().sequential(2000, 50)
+                .student(1, 2000, 50, 1, 1)
+                .student(8, 100, 40, 1, 1)
+                .curve("asyncio");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("io", "asyncio", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.CONCURRENT_IO_ASYNCIO);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.explanation()).contains("one thread", "20.00× faster", "this is what asyncio is for");
+    }
+
+    @Test
+    void processesSlowerThanSequentialOnTinyTasksAreOverheadDominated() {
+        SpeedupCurve curve = new Bench().sequential(200, 200)
+                .student(1, 350, 420, 3, 2)
+                .student(2, 400, 640, 4, 3)
+                .curve("processes");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.OVERHEAD_DOMINATED);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.explanation()).contains("pickling", "0.50× the sequential speed", "chunksize");
+    }
+
+    @Test
+    void fourProcessesOnTwoCoresAreOversubscribedWhichIsFineForAProcessesExercise() {
+        SpeedupCurve curve = new Bench().sequential(2000, 2000)
+                .student(1, 2080, 2070, 2, 2)
+                .student(2, 1080, 2120, 4, 3)
+                .student(4, 1090, 2180, 6, 5)
+                .curve("processes");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.OVERSUBSCRIBED);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.credit()).isEqualTo(1.0);
+        assertThat(verdict.explanation()).contains("4 workers on 2 cores", "1.83× faster", "expected and fine");
+    }
+
+    @Test
+    void processesThatStillScaleWithinTheCoresAreNotCalledOversubscribed() {
+        SpeedupCurve curve = new Bench().sequential(2000, 2000)
+                .student(1, 2080, 2070, 2, 2)
+                .student(2, 1080, 2120, 4, 3)
+                .curve("processes");
+        assertThat(BehaviourClassifier.classify("cpu", "processes", curve).behaviour()).isEqualTo(Behaviour.PARALLEL_PROCESSES);
+    }
+
+    @Test
+    void ignoringTheWorkersArgumentIsSequential() {
+        SpeedupCurve curve = new Bench().sequential(2000, 2000)
+                .student(1, 2010, 2000, 1, 1)
+                .student(2, 2000, 1995, 1, 1)
+                .curve("processes");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.SEQUENTIAL);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.credit()).isZero();
+        assertThat(verdict.explanation()).contains("one thread of one process", "Use processes");
+    }
+
+    @Test
+    void lockedThreadsOnTheBankAreSerialisedWhichIsWhatASyncExerciseExpects() {
+        SpeedupCurve curve = new Bench().sequential(800, 790)
+                .student(1, 820, 810, 2, 1)
+                .student(8, 900, 890, 9, 1)
+                .curve("threads");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("sync", "threads", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.SERIALISED_BY_LOCKS);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.explanation()).contains("took turns on your locks");
+    }
+
+    @Test
+    void threadsHoldingALockAroundEachDownloadAreSerialisedAndDoNotMatch() {
+        SpeedupCurve curve = new Bench().sequential(1600, 60)
+                .student(1, 1620, 62, 2, 1)
+                .student(8, 1580, 70, 9, 1)
+                .curve("threads");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("io", "threads", curve);
+
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.SERIALISED_BY_LOCKS);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.explanation()).contains("one at a time", "not around the wait");
+    }
+
+    @Test
+    void threadsRunningInParallelOnAFreeThreadedPythonAreParallelThreads() {
+        SpeedupCurve curve = new Bench().sequential(2000, 2000)
+                .student(1, 2020, 2010, 2, 1)
+                .student(2, 1080, 2100, 3, 1)
+                .curve("any");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "any", curve);
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.PARALLEL_THREADS);
+        assertThat(verdict.matchesExpected()).isTrue();
+    }
+
+    @Test
+    void noiseAroundOneTimesDoesNotTurnGilBoundThreadsIntoParallelOnes() {
+        // an unlucky 1-worker run makes threads look 1.15x faster, with 1.1 cores busy
+        SpeedupCurve curve = new Bench().sequential(2000, 2000)
+                .student(1, 2300, 2280, 2, 1)
+                .student(2, 2000, 2200, 3, 1)
+                .curve("processes");
+        assertThat(BehaviourClassifier.classify("cpu", "processes", curve).behaviour()).isEqualTo(Behaviour.THREADS_GIL_BOUND);
+    }
+
+    @Test
+    void countsAreTakenAboveTheSequentialReferenceSoAHarnessThatCountsItselfChangesNothing() {
+        // this harness counts the supervisor too: a plain run shows 2 processes and 2 threads
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            samples.add(new Sample("sequential", 1, r, 2000, 2000, 2, 2, 15));
+            samples.add(new Sample("student", 1, r, 2020, 2010, 3, 2, 15));
+            samples.add(new Sample("student", 2, r, 2000, 2030, 4, 2, 15));
+        }
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", SpeedupCurve.from(samples, 2, "processes"));
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.THREADS_GIL_BOUND);
+    }
+
+    @Test
+    void withoutAnyMeasurementOfTheStudentTheBehaviourIsUnknown() {
+        SpeedupCurve curve = new Bench().sequential(2000, 2000).run("processes", 2, 1050, 2100, 3, 3).curve("processes");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", curve);
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.UNKNOWN);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.credit()).isZero();
+    }
+
+    @Test
+    void everyExplanationIsShortAndCarriesNumbers() {
+        for (Bench bench : List.of(primesWithThreads(), downloadsWithThreads())) {
+            for (String kind : List.of("cpu", "io", "sync", "mixed")) {
+                for (String model : List.of("threads", "processes", "asyncio", "any")) {
+                    String text = BehaviourClassifier.classify(kind, model, bench.curve(model)).explanation();
+                    assertThat(text).as("%s/%s", kind, model).containsPattern("\\d").hasSizeLessThan(400);
+                    assertThat(text.split("(?<=[.!?]) ").length).as("sentences: %s", text).isLessThanOrEqualTo(3);
+                }
+            }
+        }
+    }
+}
