@@ -48,7 +48,7 @@ public final class Sandbox {
     static final int SUPERVISOR_OUTPUT_CAP = 16 << 20;
 
     /** Joins the run's cgroups and sets the rlimits, then becomes bwrap: nothing forks outside the cgroup. */
-    private static final String LAUNCHER = "n=$1; shift; "
+    private static final String LAUNCHER = "unset PWD OLDPWD; cd / || exit 125; n=$1; shift; "
             + "while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; "
             + "ulimit -c 0 && ulimit -t \"$1\" && ulimit -f \"$2\" && ulimit -n \"$3\" || exit 125; shift 3; "
             + "exec \"$@\"";

@@ -10,7 +10,8 @@ import java.util.Locale;
  * Turns what a run left behind (the supervisor's result line, the cgroup's counters, the server's own
  * timers) into exactly one {@link RunResult}. Only the line carrying this run's nonce on the supervisor's
  * stdout counts; everything the student printed arrives inside it as data and is never parsed.
- * The cgroup's word beats the harness's: an OOM kill or a refused fork is the limit, whatever followed.
+ * The cgroup's word beats the harness's: an OOM kill or a refused fork is the limit, whatever followed
+ * (a fork bomb also burns CPU; its cause is the process count).
  */
 final class Verdict {
     private final Limits limits;
@@ -42,9 +43,6 @@ final class Verdict {
         boolean childStarted = err.contains("PARAGRADE/1 " + nonce + " child-started");
         String status = r == null ? null : r.path("status").asText();
 
-        if ("cpu".equals(stopped) || "cpu_limit".equals(status) || (r != null && crashedBy(r, 9) && cpuOver(r))) {
-            return result(Outcome.TIME_LIMIT_CPU, cpuMessage(), r);
-        }
         if (oomKills > 0 || "memory_limit".equals(status)) {
             return result(Outcome.MEMORY_LIMIT, String.format(Locale.ROOT, "Your code used more than %d MB of memory,"
                     + " counting all its processes together, and was stopped. Use less memory (smaller data, fewer"
@@ -54,6 +52,9 @@ final class Verdict {
             return result(Outcome.PROCESS_LIMIT, String.format(Locale.ROOT, "Your code tried to run more than %d"
                     + " processes and threads at once (a fork bomb or one worker per task?). Use a bounded pool of"
                     + " workers.", limits.maxProcesses()), r);
+        }
+        if ("cpu".equals(stopped) || "cpu_limit".equals(status) || (r != null && crashedBy(r, 9) && cpuOver(r))) {
+            return result(Outcome.TIME_LIMIT_CPU, cpuMessage(), r);
         }
         if ("wall".equals(stopped) || "timeout".equals(status)) {
             return result(Outcome.TIME_LIMIT_WALL, String.format(Locale.ROOT, "Your code did not finish within %s s"
