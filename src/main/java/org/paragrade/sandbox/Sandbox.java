@@ -48,7 +48,7 @@ public final class Sandbox {
     static final int SUPERVISOR_OUTPUT_CAP = 16 << 20;
 
     /** Joins the run's cgroups and sets the rlimits, then becomes bwrap: nothing forks outside the cgroup. */
-    private static final String LAUNCHER = "unset PWD OLDPWD; cd / || exit 125; n=$1; shift; "
+    private static final String LAUNCHER = "unset PWD OLDPWD; n=$1; shift; "
             + "while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; "
             + "ulimit -c 0 && ulimit -t \"$1\" && ulimit -f \"$2\" && ulimit -n \"$3\" || exit 125; shift 3; "
             + "exec \"$@\"";
@@ -180,6 +180,7 @@ public final class Sandbox {
         ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, solution, request.exerciseDir(), inner));
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        pb.directory(new java.io.File("/"));
         Process process = pb.start();
         Drain out = new Drain(process.getInputStream(), SUPERVISOR_OUTPUT_CAP);
         Drain err = new Drain(process.getErrorStream(), 1 << 20);
