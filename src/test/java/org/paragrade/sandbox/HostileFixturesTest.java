@@ -103,6 +103,7 @@ class HostileFixturesTest {
             RunResult r = run("disk_fill.py", "run", Map.of("where", where), new Limits(5, 6, 256, 48, 32));
             assertThat(r.outcome()).as(where).isEqualTo(Outcome.RUNTIME_ERROR);
             assertThat(r.message()).as(where).contains("No space left on device");
+            assertThat(Path.of(where, "fill-0")).as("host " + where).doesNotExist();
         }
     }
 
@@ -145,11 +146,16 @@ class HostileFixturesTest {
 
     @Test
     void hostPathsAreInvisible() throws Exception {
+        // the solution dir has a sibling reference file, as an engine might lay them out
         Path base = Files.createTempDirectory("pg-host-");
         Path reference = Files.writeString(base.resolve("reference.py"), "SECRET_REFERENCE = 1\n");
+        Path solution = Files.createDirectory(base.resolve("solution"));
+        Files.copy(SandboxFixture.solution("host_paths.py").resolve("solution.py"), solution.resolve("solution.py"));
         Path data = SandboxFixture.WORK;
-        RunResult r = run("host_paths.py", "run", Map.of("paths", List.of(reference.toString(),
-                base.toString(), data.toString(), "/proc/1/root/etc/shadow")), LIMITS);
+        RunResult r = SandboxFixture.sandbox().run(new RunRequest("paths", solution, null, new HarnessSpec("run",
+                "function", Map.of("paths", List.of(reference.toString(), "/solution/../reference.py",
+                base.toString(), data.toString(), "/proc/1/root/etc/shadow")), false, null), LIMITS));
+        SandboxFixture.assertHostClean(null);
         assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
         String seen = r.value().toString();
         assertThat(seen).doesNotContain("SECRET_REFERENCE").doesNotContain("root:");
