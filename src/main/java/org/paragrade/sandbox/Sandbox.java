@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,7 @@ public final class Sandbox {
     static final int SUPERVISOR_OUTPUT_CAP = 16 << 20;
 
     /** Joins the run's cgroups and sets the rlimits, then becomes bwrap: nothing forks outside the cgroup. */
-    private static final String LAUNCHER = "unset PWD OLDPWD; cd / || exit 125; n=$1; shift; "
+    private static final String LAUNCHER = "unset PWD OLDPWD; n=$1; shift; "
             + "while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; "
             + "ulimit -c 0 && ulimit -t \"$1\" && ulimit -f \"$2\" && ulimit -n \"$3\" || exit 125; shift 3; "
             + "exec \"$@\"";
@@ -67,6 +68,8 @@ public final class Sandbox {
     private final Path runsDir;
     private final CgroupHierarchy cgroups;
     private final boolean sandboxed;
+    /** Run bwrap as host uid 65534 (setpriv) instead of root: possible when uid 65534 can reach every mount source. */
+    private final boolean dropRoot;
 
     /**
      * Finds the interpreter, checks that bwrap can build a sandbox here and which cgroup hierarchy is usable,
@@ -81,14 +84,22 @@ public final class Sandbox {
             Files.createDirectories(workRoot);
             this.runsDir = workRoot.resolve("runs");
             Files.createDirectories(runsDir);
-            Files.setPosixFilePermissions(runsDir, PosixFilePermissions.fromString("rwx------"));
+            // traversable (not listable) by uid 65534, which must reach its own run's snapshot
+            Files.setPosixFilePermissions(runsDir, PosixFilePermissions.fromString("rwx--x--x"));
             String[] python = resolvePython(settings.python());
             this.interpreter = Path.of(python[0]);
             this.prefix = Path.of(python[1]);
             Path harnessRoot = prepareHarness(workRoot);
             this.harnessDir = harnessRoot.resolve("harness");
             this.etcDir = harnessRoot.resolve("etc");
-            String probe = probeBwrap();
+            boolean canDrop = isRoot() && Files.isExecutable(SETPRIV) && othersCanReach(prefix)
+                    && othersCanReach(harnessDir) && othersCanReach(etcDir) && othersCanReach(runsDir);
+            String probe = probeBwrap(canDrop);
+            if (probe != null && canDrop) {
+                canDrop = false;
+                probe = probeBwrap(false);
+            }
+            this.dropRoot = canDrop;
             this.sandboxed = probe == null;
             if (!sandboxed) {
                 if (!settings.allowUnsafe()) {
@@ -103,7 +114,9 @@ public final class Sandbox {
             this.cgroups = found;
             String mode = !sandboxed ? UNSAFE : found == null ? RUSAGE_ONLY : found.mode();
             String isolation = sandboxed
-                    ? "bwrap: own user/pid/net/ipc/uts/mount namespaces, uid " + SANDBOX_UID + ", no capabilities,"
+                    ? "bwrap: own user/pid/net/ipc/uts/mount namespaces, uid " + SANDBOX_UID + " (on the host: "
+                      + (dropRoot ? "uid " + SANDBOX_UID : isRoot() ? "root without capabilities, because uid "
+                      + SANDBOX_UID + " cannot reach " + prefix : "the server's user") + "), no capabilities,"
                       + " read-only interpreter, private tmpfs /tmp and /dev/shm"
                     : "none: student code runs on the host (development only)";
             if (!notes.isEmpty()) {
@@ -180,6 +193,7 @@ public final class Sandbox {
         ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, solution, request.exerciseDir(), inner));
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        pb.directory(new java.io.File("/"));
         Process process = pb.start();
         Drain out = new Drain(process.getInputStream(), SUPERVISOR_OUTPUT_CAP);
         Drain err = new Drain(process.getErrorStream(), 1 << 20);
@@ -269,6 +283,13 @@ public final class Sandbox {
             cmd.addAll(inner);
             return cmd;
         }
+        Path checker = exerciseFile(exerciseDir, "checker.py", false);
+        Path data = exerciseFile(exerciseDir, "data", true);
+        if (dropRoot && othersCanReach(solution) && (checker == null || othersCanReach(checker))
+                && (data == null || othersCanReach(data))) {
+            cmd.addAll(List.of(SETPRIV.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
+                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"));
+        }
         cmd.addAll(List.of(settings.bwrap().toString(),
                 "--unshare-all", "--unshare-user", "--uid", "" + SANDBOX_UID, "--gid", "" + SANDBOX_UID,
                 "--disable-userns", "--cap-drop", "ALL", "--die-with-parent", "--new-session",
@@ -296,8 +317,6 @@ public final class Sandbox {
         if (solution != null) {
             cmd.addAll(List.of("--ro-bind", solution.toString(), "/solution"));
         }
-        Path checker = exerciseFile(exerciseDir, "checker.py", false);
-        Path data = exerciseFile(exerciseDir, "data", true);
         if (checker != null) {
             cmd.addAll(List.of("--ro-bind", checker.toString(), "/exercise/checker.py"));
         }
@@ -363,14 +382,45 @@ public final class Sandbox {
         return new String[] {exe.toString(), base.toString(), lines[2].strip()};
     }
 
+    static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Whether uid 65534 can reach {@code path}: every directory on the way searchable by others. */
+    static boolean othersCanReach(Path path) {
+        if (path == null) {
+            return true;
+        }
+        try {
+            Path real = path.toRealPath();
+            for (Path p = real.getParent(); p != null; p = p.getParent()) {
+                if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            var perms = Files.getPosixFilePermissions(real);
+            return perms.contains(Files.isDirectory(real) ? PosixFilePermission.OTHERS_EXECUTE
+                    : PosixFilePermission.OTHERS_READ);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Null when a sandbox can be built, else why not. */
-    private String probeBwrap() {
+    private String probeBwrap(boolean asNobody) {
         Path bwrap = settings.bwrap();
         if (bwrap == null || !Files.isExecutable(bwrap)) {
             return "bwrap not found at " + bwrap;
         }
         try {
-            List<String> cmd = new ArrayList<>(List.of(bwrap.toString(), "--unshare-all", "--unshare-user",
+            List<String> cmd = new ArrayList<>();
+            if (asNobody) {
+                cmd.addAll(List.of(SETPRIV.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
+                        "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"));
+            }
+            cmd.addAll(List.of(bwrap.toString(), "--unshare-all", "--unshare-user",
                     "--uid", "" + SANDBOX_UID, "--gid", "" + SANDBOX_UID, "--disable-userns", "--cap-drop", "ALL",
                     "--die-with-parent", "--new-session", "--ro-bind", "/usr", "/usr"));
             for (String top : List.of("/bin", "/lib", "/lib64")) {

@@ -71,11 +71,17 @@ class PositiveControlsTest {
 
     @Test
     void twoBurningProcessesUseTwoCores() throws Exception {
+        double load = loadAverage();
         RunResult r = control("cpu_burn_two_processes", Map.of());
         assertThat(r.maxProcesses()).isGreaterThanOrEqualTo(3);
-        assertThat(r.cpuMs() / r.wallMs()).as("CPU utilisation, cpu %s ms wall %s ms", r.cpuMs(), r.wallMs())
-                .isGreaterThan(1.5);
-        assertThat(r.cgroupCpuMs()).isGreaterThanOrEqualTo(r.cpuMs() * 0.9);
+        // each worker burns 1 s of its own CPU time: both must be counted, whatever else the machine does
+        assertThat(r.cpuMs()).isGreaterThanOrEqualTo(1950);
+        assertThat(r.cgroupCpuMs()).isGreaterThanOrEqualTo(r.cpuMs() * 0.95);
+        if (load < 1.0 && loadAverage() < 1.5) {
+            // on a quiet 2-core machine the two run side by side; a busy one cannot show that
+            assertThat(r.cpuMs() / r.wallMs()).as("CPU utilisation, cpu %s ms wall %s ms", r.cpuMs(), r.wallMs())
+                    .isGreaterThan(1.5);
+        }
     }
 
     @Test
@@ -84,6 +90,10 @@ class PositiveControlsTest {
         assertThat(r.maxThreads()).isGreaterThanOrEqualTo(5);
         // threads are serialised by the GIL: about one core
         assertThat(r.cpuMs() / r.wallMs()).isLessThan(1.4);
+    }
+
+    static double loadAverage() throws java.io.IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.paragrade.sandbox;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,6 +37,35 @@ class SandboxSetupTest {
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
         assertThat(r.value().asInt()).isEqualTo(3);
         assertThat(r.accounting()).isEqualTo("UNSAFE (no sandbox)");
+    }
+
+    @Test
+    void runsAsHostUid65534WhenThatUidCanReachTheInterpreter() throws Exception {
+        // /usr/bin/python3 is reachable by uid 65534 (pyenv's under /root is not): bwrap then runs via setpriv
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")));
+        Sandbox sandbox = new Sandbox(new SandboxSettings(Path.of("/usr/bin/python3"), Path.of("/usr/bin/bwrap"),
+                SandboxFixture.WORK.resolveSibling("sandbox-work-system-python"), false, "paragrade-test"));
+        assertThat(sandbox.info().isolation()).contains("on the host: uid 65534");
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return sandbox.run(new RunRequest("uid", SandboxFixture.solution("uid_probe.py"), null,
+                        new HarnessSpec("run", "function", Map.of(), false, null), SandboxFixture.SMALL));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String uid = null;
+        for (int i = 0; i < 100 && uid == null; i++) {
+            Thread.sleep(30);
+            for (String p : SandboxFixture.hostProcessesMentioning("PG_UID_PROBE_4242")) {
+                String pid = p.substring(0, p.indexOf(':'));
+                uid = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                        .filter(l -> l.startsWith("Uid:")).findFirst().orElse(null);
+            }
+        }
+        RunResult r = result.get();
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(uid).isEqualTo("Uid:\t65534\t65534\t65534\t65534");
     }
 
     @Test
