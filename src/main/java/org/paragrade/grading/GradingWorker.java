@@ -62,7 +62,8 @@ public class GradingWorker {
     }
 
     public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, GradeRecorder recorder,
-                         ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics) {
+                         ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
+                         MachineLock machine) {
         this.config = config;
         this.grading = grading;
         this.queue = queue;
@@ -71,8 +72,7 @@ public class GradingWorker {
         this.sandbox = sandbox;
         this.metrics = metrics;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.machine = new MachineLock(Path.of(grading.machineLock().orElse(
-                System.getProperty("java.io.tmpdir") + "/paragrade-machine.lock")), grading.benchmarkSlots());
+        this.machine = machine;
     }
 
     void onStart(@Observes @Priority(50) StartupEvent event) {

@@ -14,11 +14,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Within this JVM a fair read/write lock; across instances on the same machine a file lock on
  * the same file (exclusive for benchmarks, shared for correctness runs).
  */
-final class MachineLock {
+@jakarta.enterprise.context.ApplicationScoped
+class MachineLock {
     private final ReentrantReadWriteLock local = new ReentrantReadWriteLock(true);
     private final Semaphore benchmarkSlots;
     private final Path file;
     private final boolean exclusiveBenchmarks;
+
+    MachineLock(GradingConfig config) {
+        this(Path.of(config.machineLock().orElse(System.getProperty("java.io.tmpdir") + "/paragrade-machine.lock")),
+                config.benchmarkSlots());
+    }
 
     MachineLock(Path file, int slots) {
         this.file = file;

@@ -20,7 +20,7 @@ public class SandboxProducer {
     @ApplicationScoped
     Sandbox sandbox(ParagradeConfig config, GradingConfig grading) {
         Path python = resolvePython(config.python().orElse("python3"));
-        Path workRoot = Path.of(config.dataDir()).toAbsolutePath().resolve("runs");
+        Path workRoot = Path.of(config.dataDir()).toAbsolutePath();
         var options = grading.sandbox();
         Sandbox sandbox = new Sandbox(new SandboxSettings(python, Path.of(options.bwrap()), workRoot,
                 options.allowUnsafe(), options.cgroupParent()));
