@@ -14,13 +14,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Within this JVM a fair read/write lock; across instances on the same machine a file lock on
  * the same file (exclusive for benchmarks, shared for correctness runs).
  */
-@jakarta.enterprise.context.ApplicationScoped
+@jakarta.inject.Singleton
 class MachineLock {
     private final ReentrantReadWriteLock local = new ReentrantReadWriteLock(true);
     private final Semaphore benchmarkSlots;
     private final Path file;
     private final boolean exclusiveBenchmarks;
 
+    @jakarta.inject.Inject
     MachineLock(GradingConfig config) {
         this(Path.of(config.machineLock().orElse(System.getProperty("java.io.tmpdir") + "/paragrade-machine.lock")),
                 config.benchmarkSlots());
