@@ -80,7 +80,7 @@ class JobQueueTest {
 
         assertThat(queue.heartbeat(stale, Duration.ofSeconds(60))).isFalse();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> queue.complete(stale)))
-                .hasRootCauseInstanceOf(LeaseLost.class);
+                .isInstanceOf(LeaseLost.class);
         assertThat(queue.heartbeat(fresh, Duration.ofSeconds(60))).isTrue();
         QuarkusTransaction.requiringNew().run(() -> queue.complete(fresh));
         GradingJob job = QuarkusTransaction.requiringNew().call(() -> GradingJob.<GradingJob>findById(fresh.jobId()));
