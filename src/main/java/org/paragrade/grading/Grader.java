@@ -73,28 +73,41 @@ final class Grader {
         // 1. Correctness
         List<CaseResult> cases = new ArrayList<>();
         try (var held = machine.correctness()) {
+            String stoppedBy = null;
             for (var c : manifest.cases()) {
                 progress.checkContinue();
                 progress.update("correctness", done, total);
-                JsonNode want = expected.of(c.params());
-                CaseResult r = runCase(c.name(), c.params(), want, null, false);
-                cases.add(r);
+                if (stoppedBy != null) {
+                    cases.add(skipped(c.name(), stoppedBy, false));
+                } else {
+                    JsonNode want = expected.of(c.params());
+                    CaseResult r = runCase(c.name(), c.params(), want, null, false);
+                    cases.add(r);
+                    stoppedBy = limitHit(r);
+                }
                 done++;
             }
-            if (repeats > 0) {
-                for (int i = 0; i < repeats; i++) {
-                    for (var c : manifest.cases()) {
-                        progress.checkContinue();
-                        progress.update("stress", done, total);
+            // Stress only a solution that passed plainly: a race shows itself there, a failure already has.
+            boolean plainPass = cases.stream().allMatch(CaseResult::accepted);
+            for (int i = 0; i < repeats; i++) {
+                for (var c : manifest.cases()) {
+                    progress.checkContinue();
+                    progress.update("stress", done, total);
+                    String name = c.name() + " (stress " + (i + 1) + ")";
+                    if (!plainPass || stoppedBy != null) {
+                        cases.add(skipped(name, stoppedBy != null ? stoppedBy : "an earlier case failed", true));
+                    } else {
                         JsonNode want = expected.of(c.params());
-                        cases.add(runCase(c.name() + " (stress " + (i + 1) + ")", c.params(), want,
-                                manifest.stress().switchInterval(), true));
-                        done++;
+                        CaseResult r = runCase(name, c.params(), want, manifest.stress().switchInterval(), true);
+                        cases.add(r);
+                        stoppedBy = limitHit(r);
                     }
+                    done++;
                 }
             }
         }
         int passed = (int) cases.stream().filter(CaseResult::accepted).count();
+        // Skipped runs count as failed: the student did not show they pass.
         String verdict = Verdicts.overall(cases);
         List<String> feedback = new ArrayList<>();
         ObjectNode report = JSON.createObjectNode();
@@ -216,6 +229,19 @@ final class Grader {
         }
         return new CaseResult(name, verdict, r.wallMs(), message, stress, cut(r.traceback()), cut(r.stacks()),
                 cut(r.stdout()), cut(r.stderr()));
+    }
+
+    /** A limit stops the remaining runs: each would hit it again and cost the whole limit. */
+    private static String limitHit(CaseResult r) {
+        return switch (r.verdict()) {
+            case Verdicts.TIME_LIMIT, Verdicts.MEMORY_LIMIT, Verdicts.PROCESS_LIMIT, Verdicts.OUTPUT_LIMIT ->
+                    "case '" + r.name() + "' hit " + r.verdict();
+            default -> null;
+        };
+    }
+
+    private static CaseResult skipped(String name, String why, boolean stress) {
+        return new CaseResult(name, Verdicts.NOT_RUN, 0, "Not run: " + why + ".", stress, null, null, null, null);
     }
 
     /** Every variant's benchmark value at every worker count must equal the sequential reference's. */
