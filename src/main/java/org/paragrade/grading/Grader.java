@@ -129,6 +129,7 @@ final class Grader {
         String accounting = null;
         if (passed == caseCount) {
             progress.update("benchmark", done, total);
+            long benchmarkStart = System.nanoTime();
             try (var held = machine.benchmark()) {
                 Map<String, JsonNode> benchmarkValues = new LinkedHashMap<>();
                 for (int round = 0; round == 0 || plan.needsMoreRounds(samples); round++) {
@@ -172,6 +173,8 @@ final class Grader {
                     }
                 }
             }
+            io.micrometer.core.instrument.Metrics.timer("paragrade_benchmark_seconds")
+                    .record(System.nanoTime() - benchmarkStart, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (Verdicts.ACCEPTED.equals(verdict) && !samples.isEmpty()) {
                 curve = plan.curve(samples, cores, manifest.expectedModel());
                 behaviour = BehaviourClassifier.classify(manifest.kind(), manifest.expectedModel(), curve);
