@@ -29,6 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by Paragrade.main after Quarkus has finished with it, not by a racing hook.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")
                 .start();
@@ -44,9 +46,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (closed.compareAndSet(false, true)) {
+            postgres.close();
+            LOG.info("Embedded PostgreSQL stopped");
+        }
     }
 
     /**

@@ -27,12 +27,27 @@ public class Paragrade {
             // Sessions survive a restart; the key lives only in the server's own data dir.
             System.setProperty("quarkus.http.auth.session.encryption-key", SessionKey.loadOrCreate(dataDir));
         }
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        if (embedded != null) {
+            // On SIGTERM the JVM runs its hooks while Quarkus shuts down (gradings give their jobs back,
+            // writing to the database): the database stops only after that, or after a bound.
+            EmbeddedDatabase db = embedded;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stopped.await(90, java.util.concurrent.TimeUnit.SECONDS);
+                    db.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending
+                }
+            }, "paragrade-embedded-db-stop"));
+        }
         try {
             Quarkus.run(Server.class, args);
         } finally {
             if (embedded != null) {
                 embedded.close();
             }
+            stopped.countDown();
         }
     }
 
