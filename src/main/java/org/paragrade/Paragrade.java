@@ -41,14 +41,24 @@ public class Paragrade {
                 }
             }, "paragrade-embedded-db-stop"));
         }
-        try {
-            Quarkus.run(Server.class, args);
-        } finally {
-            if (embedded != null) {
-                embedded.close();
+        EmbeddedDatabase db = embedded;
+        // Quarkus calls the exit handler once the application has stopped (also on SIGTERM, from
+        // inside its shutdown hook's sequence): only then may the database go.
+        Quarkus.run(Server.class, (exitCode, failure) -> {
+            try {
+                if (db != null) {
+                    db.close();
+                }
+            } catch (Exception e) {
+                System.err.println("Embedded PostgreSQL did not stop cleanly: " + e);
+            } finally {
+                stopped.countDown();
             }
-            stopped.countDown();
-        }
+            if (failure != null) {
+                failure.printStackTrace();
+            }
+            System.exit(exitCode);
+        }, args);
     }
 
     /** A setting as Quarkus would read it before it runs: system property, then environment variable. */

@@ -190,6 +190,11 @@ public class GradingWorker {
                 throw e;
             }
         } catch (Exception e) {
+            if (stopping.get() && cancelled.get()) {
+                verdict = "abandoned";
+                LOG.infof("Job %d stopped by shutdown; its lease was given back", claim.jobId());
+                return;
+            }
             verdict = "INTERNAL_ERROR";
             String why = e instanceof InfrastructureFailure ? e.getMessage() : e.toString();
             LOG.errorf(e, "Grading failed on our side (attempt %d): %s", claim.attempt(), why);
