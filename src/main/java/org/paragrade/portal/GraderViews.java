@@ -58,7 +58,7 @@ public class GraderViews {
 
     public ExerciseBoard board(String slug, String sort) {
         Exercise e = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        String by = SORTS.contains(sort) ? sort : "student";
+        String by = sort != null && SORTS.contains(sort) ? sort : "student";
         Map<Account, List<Submission>> byStudent = new LinkedHashMap<>();
         for (Account a : Account.<Account>list("role = ?1 order by username", Role.STUDENT)) {
             byStudent.put(a, new ArrayList<>());

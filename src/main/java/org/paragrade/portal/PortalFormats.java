@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How numbers, codes and instants read on the portal's pages. Missing values read as a dash. */
-@TemplateExtension
+@TemplateExtension(namespace = "fmt")
 public final class PortalFormats {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);

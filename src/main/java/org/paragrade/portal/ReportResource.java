@@ -102,6 +102,16 @@ public class ReportResource {
         return errors.of(e);
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static com.fasterxml.jackson.databind.JsonNode raw(String report) {
+        try {
+            return report == null ? JSON.createObjectNode() : JSON.readTree(report);
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+
     /** Reads a submission for the viewer inside a transaction. */
     @ApplicationScoped
     public static class Reports {
@@ -117,7 +127,8 @@ public class ReportResource {
             if (!viewer.staff() && !s.student.username.equals(viewer.name())) {
                 throw new UnknownSubmission(id);
             }
-            return ReportView.of(SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0));
+            return ReportView.of(SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0),
+                    raw(s.report));
         }
     }
 }

@@ -67,7 +67,11 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
         return !active();
     }
 
-    static ReportView of(JsonNode n) {
+    /**
+     * @param n   the submission as {@link org.paragrade.report.SubmissionView} shows it
+     * @param raw the engine's stored report, for parts the view does not carry (the stacks of a hang)
+     */
+    static ReportView of(JsonNode n, JsonNode raw) {
         JsonNode o = n.path("override");
         GraderOverride override = o.isObject() ? new GraderOverride(dbl(o, "score"), str(o, "comment"), str(o, "by"),
                 instant(o, "at")) : null;
@@ -84,7 +88,10 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
                 str(g, "verdict"), str(g, "comment"), str(g, "by"), instant(g, "at"))));
         String stacks = str(n, "stacks");
         if (stacks == null) {
-            stacks = str(n.path("correctness"), "stacks");
+            stacks = str(raw, "stacks");
+        }
+        if (stacks == null) {
+            stacks = str(raw.path("correctness"), "stacks");
         }
         return new ReportView(n.path("id").asLong(), str(n, "exercise"), str(n, "exerciseTitle"),
                 n.path("version").asInt(), str(n, "student"), n.path("attempt").asInt(), str(n, "filename"),
