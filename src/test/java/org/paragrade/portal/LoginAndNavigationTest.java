@@ -78,4 +78,13 @@ class LoginAndNavigationTest {
         given().auth().preemptive().basic("alice", "alice").get("/api/exercises/nope").then().statusCode(404)
                 .contentType(containsString("json")).body("error", containsString("nope"));
     }
+
+    @Test
+    void unknownAddressesGetTheFriendly404PageButStaticFilesAndApiAreUntouched() {
+        PortalSession.as("alice").get("/no/such/page").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Page not found"));
+        given().get("/static/portal.css").then().statusCode(200).body(containsString("--accent"));
+        given().auth().preemptive().basic("alice", "alice").get("/api/nothing-here").then().statusCode(404)
+                .contentType(containsString("json"));
+    }
 }
