@@ -46,30 +46,6 @@ public class SubmissionResource {
         this.queue = queue;
     }
 
-    @POST
-    @Path("exercises/{slug}/submissions")
-    @RolesAllowed({Role.STUDENT, Role.INSTRUCTOR})
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            curriculum.require(slug);
-            throw new UploadRefused("Send your solution in the multipart field 'file' (a .py file or a .zip).", false);
-        }
-        byte[] bytes;
-        try {
-            if (Files.size(file.uploadedFile()) > UploadValidator.MAX_UPLOAD_BYTES) {
-                throw new UploadRefused("The file is larger than " + UploadValidator.MAX_UPLOAD_BYTES / 1024
-                        + " KB; upload only your solution's source.", true);
-            }
-            bytes = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UploadRefused("The upload could not be read; try again.", false);
-        }
-        Submission s = submissions.upload(slug, identity.getPrincipal().getName(), file.fileName(), bytes);
-        return Response.accepted(Map.of("id", s.id, "status", s.status))
-                .header("Location", "/api/submissions/" + s.id).build();
-    }
-
     @GET
     @Path("submissions/{id}")
     @Transactional

@@ -1,0 +1,72 @@
+package org.paragrade.grading;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How this instance grades: leases, polling, retries, and the protection of measurements. */
+@ConfigMapping(prefix = "paragrade.grading")
+public interface GradingConfig {
+
+    /** A claimed job is ours for this long unless renewed by heartbeat. */
+    @WithDefault("60s")
+    Duration lease();
+
+    @WithDefault("10s")
+    Duration heartbeat();
+
+    /** Pause between empty polls of the queue. */
+    @WithDefault("500ms")
+    Duration poll();
+
+    /** Backoff before our own failure (INTERNAL_ERROR) is retried. */
+    @WithDefault("5s")
+    Duration retryBackoff();
+
+    /** How long a shutting-down instance lets a running grading finish before giving its lease back. */
+    @WithName("shutdown-grace")
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
+    /**
+     * A file every instance on this machine locks: benchmarks exclusively, correctness runs shared,
+     * so at most one benchmark runs per machine and nothing CPU-heavy beside it.
+     */
+    @WithName("machine-lock")
+    Optional<String> machineLock();
+
+    /** Benchmarks allowed at once on this machine (bigger hosts may give each its own cores). */
+    @WithName("benchmark-slots")
+    @WithDefault("1")
+    int benchmarkSlots();
+
+    /** Extra rounds allowed beyond the exercise's rounds when the spread is too wide. */
+    @WithName("extra-rounds")
+    @WithDefault("3")
+    int extraRounds();
+
+    /** Relative spread of wall times above which a measurement is repeated, then flagged unstable. */
+    @WithName("spread-threshold")
+    @WithDefault("0.15")
+    double spreadThreshold();
+
+    @WithName("sandbox")
+    SandboxOptions sandbox();
+
+    interface SandboxOptions {
+        @WithDefault("/usr/bin/bwrap")
+        String bwrap();
+
+        /** Development only: run without bubblewrap (never on a server that grades real students). */
+        @WithName("allow-unsafe")
+        @WithDefault("false")
+        boolean allowUnsafe();
+
+        /** Name of the per-run cgroups' parent. */
+        @WithName("cgroup-parent")
+        @WithDefault("paragrade")
+        String cgroupParent();
+    }
+}

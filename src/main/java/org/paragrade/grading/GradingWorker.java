@@ -1,0 +1,286 @@
+package org.paragrade.grading;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.paragrade.ParagradeConfig;
+import org.paragrade.curriculum.Bundle;
+import org.paragrade.curriculum.ExerciseManifest;
+import org.paragrade.queue.Claim;
+import org.paragrade.queue.JobQueue;
+import org.paragrade.queue.LeaseLost;
+import org.paragrade.sandbox.Sandbox;
+import org.paragrade.submission.Submission;
+import org.paragrade.submission.SubmissionFile;
+
+/**
+ * The grading workers of this instance: {@code paragrade.workers} threads that claim jobs from
+ * the PostgreSQL queue, keep their lease alive by heartbeat, grade, and record the result in one
+ * fenced transaction. Our own failures are retried with backoff; a student's limit is a result.
+ */
+@ApplicationScoped
+public class GradingWorker {
+    private static final Logger LOG = Logger.getLogger(GradingWorker.class);
+
+    private final ParagradeConfig config;
+    private final GradingConfig grading;
+    private final JobQueue queue;
+    private final GradeRecorder recorder;
+    private final ExpectedValues expectedValues;
+    private final Instance<Sandbox> sandbox;
+    private final MeterRegistry metrics;
+    private final String owner;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final MachineLock machine;
+    private ScheduledExecutorService heartbeats;
+
+    private record Running(Claim claim, AtomicBoolean cancelled, Thread thread) {
+    }
+
+    public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, GradeRecorder recorder,
+                         ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
+                         MachineLock machine) {
+        this.config = config;
+        this.grading = grading;
+        this.queue = queue;
+        this.recorder = recorder;
+        this.expectedValues = expectedValues;
+        this.sandbox = sandbox;
+        this.metrics = metrics;
+        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.machine = machine;
+    }
+
+    void onStart(@Observes @Priority(50) StartupEvent event) {
+        metrics.gauge("paragrade_queue_depth", queue, q -> safeDepth(q).queued());
+        metrics.gauge("paragrade_queue_running", queue, q -> safeDepth(q).running());
+        metrics.gauge("paragrade_queue_oldest_age_seconds", queue, q -> safeDepth(q).oldestAgeSeconds());
+        if (config.workers() <= 0) {
+            LOG.info("Grading is off on this instance (paragrade.workers=0): portal only");
+            return;
+        }
+        sandbox.get().info(); // fail at start, loudly, if no safe sandbox can be built
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "paragrade-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::buryExhausted, 5, 15, TimeUnit.SECONDS);
+        for (int i = 0; i < config.workers(); i++) {
+            Thread t = new Thread(this::loop, "paragrade-grader-" + i);
+            t.setDaemon(false);
+            threads.add(t);
+            t.start();
+        }
+        LOG.infof("%d grading worker(s) started as %s", config.workers(), owner);
+    }
+
+    private static JobQueue.Depth safeDepth(JobQueue q) {
+        try {
+            return q.depth();
+        } catch (Exception e) {
+            return new JobQueue.Depth(-1, -1, -1);
+        }
+    }
+
+    /** Stops claiming, lets running gradings finish within the grace, then gives their leases back. */
+    void onStop(@Observes ShutdownEvent event) {
+        if (threads.isEmpty()) {
+            return;
+        }
+        stopping.set(true);
+        long deadline = System.nanoTime() + grading.shutdownGrace().toNanos();
+        for (Thread t : threads) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                t.join(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Running r : running.values()) {
+            r.cancelled().set(true);
+            r.thread().interrupt();
+            queue.release(r.claim());
+            LOG.infof("Shutdown: gave job %d back to the queue", r.claim().jobId());
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        heartbeats.shutdownNow();
+    }
+
+    private void loop() {
+        while (!stopping.get()) {
+            try {
+                Optional<Claim> claim = queue.claim(owner, grading.lease());
+                if (claim.isEmpty()) {
+                    Thread.sleep(grading.poll().toMillis());
+                    continue;
+                }
+                process(claim.get());
+            } catch (InterruptedException e) {
+                if (stopping.get()) {
+                    return;
+                }
+            } catch (Exception e) {
+                // The database went away, or a bug of ours: log, wait, go on; the lease rescues the job.
+                LOG.errorf("Grading worker error: %s", e.toString());
+                sleepQuietly(2000);
+            }
+        }
+    }
+
+    private void process(Claim claim) throws InterruptedException {
+        MDC.put("job", "job=" + claim.jobId() + " ");
+        MDC.put("submission", "submission=" + claim.submissionId() + " ");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
+        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> {
+            try {
+                if (!queue.heartbeat(claim, grading.lease())) {
+                    cancelled.set(true);
+                }
+            } catch (Exception e) {
+                LOG.warnf("Heartbeat of job %d failed: %s", claim.jobId(), e.toString());
+            }
+        }, grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        Timer.Sample timer = Timer.start(metrics);
+        String verdict = "none";
+        try {
+            recorder.markRunning(claim);
+            GradingOutcome outcome = gradeClaim(claim, cancelled);
+            recorder.record(claim, outcome);
+            verdict = outcome.verdict();
+            LOG.infof("Graded: %s, %.1f/%.1f", outcome.verdict(), outcome.score(), outcome.maxScore());
+        } catch (LeaseLost | Cancelled e) {
+            verdict = "abandoned";
+            LOG.warnf("Job %d abandoned: %s", claim.jobId(), e.getMessage());
+        } catch (InterruptedException e) {
+            verdict = "abandoned";
+            if (!stopping.get()) {
+                throw e;
+            }
+        } catch (Exception e) {
+            verdict = "INTERNAL_ERROR";
+            String why = e instanceof InfrastructureFailure ? e.getMessage() : e.toString();
+            LOG.errorf(e, "Grading failed on our side (attempt %d): %s", claim.attempt(), why);
+            try {
+                if (queue.fail(claim, why, grading.retryBackoff())) {
+                    recorder.recordInternalError(claim.submissionId(), why);
+                } else {
+                    recorder.markRetrying(claim.submissionId());
+                }
+            } catch (Exception again) {
+                LOG.errorf("Could not record the failure of job %d: %s", claim.jobId(), again.toString());
+            }
+        } finally {
+            beat.cancel(false);
+            running.remove(claim.jobId());
+            timer.stop(metrics.timer("paragrade_grading_seconds"));
+            metrics.counter("paragrade_gradings_total", "verdict", verdict).increment();
+            MDC.remove("job");
+            MDC.remove("submission");
+        }
+    }
+
+    static final class Cancelled extends RuntimeException {
+        Cancelled(String why) {
+            super(why);
+        }
+    }
+
+    private GradingOutcome gradeClaim(Claim claim, AtomicBoolean cancelled) throws Exception {
+        record Loaded(long versionId, ExerciseManifest manifest, Bundle bundle, Map<String, byte[]> files) {
+        }
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            Submission s = Submission.findById(claim.submissionId());
+            Map<String, byte[]> files = new HashMap<>();
+            for (SubmissionFile f : SubmissionFile.of(s.id)) {
+                files.put(f.path, f.content);
+            }
+            return new Loaded(s.version.id, s.version.manifest(), s.version.bundle(), files);
+        });
+        Path parent = Path.of(config.dataDir()).toAbsolutePath().resolve("grading");
+        try (Workspace ws = Workspace.create(parent, "job" + claim.jobId(), loaded.bundle(), loaded.files())) {
+            ExerciseRunner runner = new ExerciseRunner(sandbox.get(), loaded.manifest(), ws,
+                    loaded.bundle().files().containsKey("checker.py"), "submission " + claim.submissionId());
+            Progress progress = new Progress() {
+                @Override
+                public void update(String phase, int done, int total) {
+                    if (!recorder.progress(claim, phase, done, total)) {
+                        cancelled.set(true);
+                    }
+                }
+
+                @Override
+                public void checkContinue() {
+                    if (cancelled.get()) {
+                        throw new Cancelled("lease lost or shutting down");
+                    }
+                }
+            };
+            Grader grader = new Grader(loaded.manifest(), runner,
+                    params -> expectedValues.get(loaded.versionId(), params, runner), machine, progress,
+                    Runtime.getRuntime().availableProcessors(), claim.submissionId(), grading.extraRounds(),
+                    grading.spreadThreshold(), "student");
+            Timer.Sample t = Timer.start(metrics);
+            try {
+                return grader.grade();
+            } finally {
+                t.stop(metrics.timer("paragrade_grading_pipeline_seconds"));
+            }
+        }
+    }
+
+    private void buryExhausted() {
+        try {
+            for (long id : queue.buryExhausted()) {
+                LOG.errorf("Submission %d: its grading job kept killing its worker; marked INTERNAL_ERROR", id);
+                recorder.recordInternalError(id, "the grading job's worker died on every attempt");
+            }
+        } catch (Exception e) {
+            LOG.debugf("Could not check for exhausted jobs: %s", e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String owner() {
+        return owner;
+    }
+}

@@ -1,0 +1,50 @@
+package org.paragrade.grading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.paragrade.ParagradeConfig;
+import org.paragrade.sandbox.Sandbox;
+import org.paragrade.sandbox.SandboxSettings;
+
+/** The one sandbox of this instance, built on first use from the settings; refuses if it cannot be safe. */
+@ApplicationScoped
+public class SandboxProducer {
+    private static final Logger LOG = Logger.getLogger(SandboxProducer.class);
+
+    @Produces
+    @ApplicationScoped
+    Sandbox sandbox(ParagradeConfig config, GradingConfig grading) {
+        Path python = resolvePython(config.python().orElse("python3"));
+        Path workRoot = Path.of(config.dataDir()).toAbsolutePath();
+        var options = grading.sandbox();
+        Sandbox sandbox = new Sandbox(new SandboxSettings(python, Path.of(options.bwrap()), workRoot,
+                options.allowUnsafe(), options.cgroupParent()));
+        var info = sandbox.info();
+        LOG.infof("Sandbox ready: %s, isolation %s, Python %s at %s", info.mode(), info.isolation(),
+                info.pythonVersion(), info.interpreter());
+        return sandbox;
+    }
+
+    /** The python3 on PATH may be a shim (a shell script): ask it for the real interpreter. */
+    static Path resolvePython(String configured) {
+        try {
+            Process p = new ProcessBuilder(configured, "-c", "import sys; print(sys.executable)")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
+                return Path.of(out.lines().reduce((a, b) -> b).orElse(out)).toRealPath();
+            }
+            throw new IllegalStateException("'" + configured + "' did not report its interpreter: " + out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Python interpreter '" + configured + "' cannot be run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.paragrade.sandbox;
+
+import java.nio.file.Path;
+
+/**
+ * What the sandbox found at start.
+ *
+ * @param mode          "cgroup v1" | "cgroup v2" | "rusage only" | "UNSAFE (no sandbox)"
+ * @param interpreter   the real Python interpreter (resolved through shims)
+ * @param pythonPrefix  its installation prefix, mounted read-only at the same path in the sandbox
+ * @param pythonVersion {@code sys.version} of the interpreter
+ * @param isolation     plain-language summary of what isolates a run
+ */
+public record SandboxInfo(String mode, Path interpreter, Path pythonPrefix, String pythonVersion, String isolation) {
+}

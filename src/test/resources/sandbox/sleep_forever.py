@@ -1,0 +1,7 @@
+import time
+
+def sleepy_function_xyz():
+    time.sleep(3600)
+
+def run():
+    sleepy_function_xyz()

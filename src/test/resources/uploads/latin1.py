@@ -1,0 +1,3 @@
+# café
+def count_primes(limit, workers):
+    return 0
