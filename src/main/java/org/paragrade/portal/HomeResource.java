@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Login, logout, and {@code /} sending each role to its home. */
+/** Login, logout, {@code /} sending each role to its home, and the 404 page of unknown addresses. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @CsrfProtected
@@ -60,6 +60,16 @@ public class HomeResource {
     @Path("logout")
     public Response logoutForm(RoutingContext routing) {
         return logout(routing);
+    }
+
+    /**
+     * The friendly 404 page for addresses no page claims. {@code /api}, {@code /static} and {@code /q}
+     * are left alone, so the API keeps its JSON 404 and static files are still served.
+     */
+    @GET
+    @Path("{path: (?!api/|api$|static/|q/).+}")
+    public Response unknown() {
+        return errors.notFound();
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,7 @@ class CsrfAndApiTest {
                 .then().statusCode(200).body("override.comment", equalTo("api override"));
         given().auth().preemptive().basic("grader", "grader").post("/api/submissions/" + id + "/regrade")
                 .then().statusCode(202);
-        byte[] zip = PortalFixtures.bundleAs("primes", "api-upload", null).toZip();
+        byte[] zip = PortalFixtures.bundleAs("tiny", "api-upload", null).toZip();
         given().auth().preemptive().basic("instructor", "instructor").multiPart("bundle", "b.zip", zip, "application/zip")
                 .post("/api/exercises").then().statusCode(201).body("slug", equalTo("api-upload"));
     }

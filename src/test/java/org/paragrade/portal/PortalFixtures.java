@@ -91,10 +91,14 @@ public class PortalFixtures {
         s.progressTotal = total;
     }
 
-    /** A copy of a shipped bundle under another slug (and optionally another statement). */
+    /**
+     * A copy of a bundle under another slug (and optionally another statement): {@code tiny} is the
+     * small test exercise that validates and grades in seconds, anything else a shipped exercise.
+     */
     public static Bundle bundleAs(String from, String slug, String statement) {
         try {
-            Bundle b = Bundle.fromDirectory(Path.of("exercises", from));
+            Path dir = "tiny".equals(from) ? Path.of("src/test/resources/portal/tiny") : Path.of("exercises", from);
+            Bundle b = Bundle.fromDirectory(dir);
             String yaml = b.text("exercise.yaml").replaceFirst("(?m)^slug: .*$", "slug: " + slug)
                     .replaceFirst("(?m)^title: .*$", "title: Copy of " + from + " (" + slug + ")");
             Map<String, byte[]> changed = new java.util.HashMap<>();
@@ -110,7 +114,7 @@ public class PortalFixtures {
 
     /** Stores a copy of a shipped exercise, published, for tests that change settings. */
     public String exercise(String slug, String statement) {
-        curriculum.store(bundleAs("primes", slug, statement), "import", "test", null, null);
+        curriculum.store(bundleAs("tiny", slug, statement), "import", "test", null, null);
         return slug;
     }
 
