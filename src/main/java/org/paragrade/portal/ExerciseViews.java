@@ -70,7 +70,7 @@ public class ExerciseViews {
             closed = "You have used all " + e.maxAttempts + " attempts.";
         }
         return new ExercisePage(e.slug, e.title, e.kind, e.published, e.currentVersion.version,
-                Statement.html(e.currentVersion.statement), m.entry(), m.expectedModel(), m.limits(),
+                Statement.html(e.currentVersion.statement, e.title), m.entry(), m.expectedModel(), m.limits(),
                 m.benchmark() == null ? List.of() : m.benchmark().workers(), m.cases().size(), e.deadline,
                 e.maxAttempts, mine.size(), mayUpload && closed == null, closed, mine);
     }

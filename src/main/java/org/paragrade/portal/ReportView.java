@@ -81,8 +81,10 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
         List<String> feedback = new ArrayList<>();
         n.path("feedback").forEach(f -> feedback.add(f.asText()));
         JsonNode out = n.path("output");
-        Output output = out.isObject() && (out.hasNonNull("stdout") || out.hasNonNull("stderr"))
-                ? new Output(str(out, "stdout"), str(out, "stderr"), out.path("truncated").asBoolean(false)) : null;
+        String stdout = blankToNull(str(out, "stdout"));
+        String stderr = blankToNull(str(out, "stderr"));
+        Output output = stdout != null || stderr != null
+                ? new Output(stdout, stderr, out.path("truncated").asBoolean(false)) : null;
         List<GradeLine> grades = new ArrayList<>();
         n.path("grades").forEach(g -> grades.add(new GradeLine(str(g, "kind"), dbl(g, "score"), dbl(g, "maxScore"),
                 str(g, "verdict"), str(g, "comment"), str(g, "by"), instant(g, "at"))));
@@ -182,6 +184,10 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
             return "";
         }
         return "student".equals(variant) ? "submitted solution" : variant + " reference";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String str(JsonNode n, String field) {

@@ -49,7 +49,7 @@ class InstructorPagesTest {
                 .body(containsString("New exercise <strong>uploaded-one</strong> created as version 1"))
                 .body(containsString("Validation report"));
         me.get("/instructor/exercises/uploaded-one").then().statusCode(200)
-                .body(containsString("Copy of tiny (uploaded-one)"))
+                .body(containsString("Sum of squares"))
                 .body(containsString("<td>upload</td><td>instructor</td>"));
         // the same slug again is refused with the reason
         uploadBundle(me, "/instructor/exercises", zip).then().statusCode(400)
@@ -126,7 +126,7 @@ class InstructorPagesTest {
                 .then().statusCode(303).header("Location", endsWith("?done=edited"));
         me.get("/instructor/exercises/edit-me").then().body(containsString("<td>edit</td><td>instructor</td>"));
         PortalSession.as("alice").get("/exercises/edit-me").then()
-                .body(containsString("<h1>Edited</h1>")).body(containsString("30 s (all processes)"))
+                .body(containsString("<h2>Edited</h2>")).body(containsString("30 s (all processes)"))
                 .body(containsString("256 MB"));
         me.get("/instructor/exercises/edit-me/edit");
         me.postForm("/instructor/exercises/edit-me/edit", Map.of("statement", "# Edited\n\nKeep my text.",

@@ -87,4 +87,12 @@ class LoginAndNavigationTest {
         given().auth().preemptive().basic("alice", "alice").get("/api/nothing-here").then().statusCode(404)
                 .contentType(containsString("json"));
     }
+
+    @Test
+    void pagesForbidFramingAndForeignContent() {
+        given().get("/login").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
 }

@@ -99,8 +99,10 @@ public class PortalFixtures {
         try {
             Path dir = "tiny".equals(from) ? Path.of("src/test/resources/portal/tiny") : Path.of("exercises", from);
             Bundle b = Bundle.fromDirectory(dir);
-            String yaml = b.text("exercise.yaml").replaceFirst("(?m)^slug: .*$", "slug: " + slug)
-                    .replaceFirst("(?m)^title: .*$", "title: Copy of " + from + " (" + slug + ")");
+            String yaml = b.text("exercise.yaml").replaceFirst("(?m)^slug: .*$", "slug: " + slug);
+            if (!"tiny".equals(from)) {
+                yaml = yaml.replaceFirst("(?m)^title: .*$", "title: Copy of " + from + " (" + slug + ")");
+            }
             Map<String, byte[]> changed = new java.util.HashMap<>();
             changed.put("exercise.yaml", yaml.getBytes(StandardCharsets.UTF_8));
             if (statement != null) {

@@ -75,8 +75,9 @@ public final class SpeedupChart {
         if (cores > 0 && cores <= xAxis.max()) {
             double x = px.applyAsDouble(cores);
             svg.line(x, TOP, x, TOP + plotH, "#b91c1c", 1.5, "3 3", "cores-line");
-            svg.text(x + 4, TOP + 12, "start", cores + (cores == 1 ? " core" : " cores"),
-                    "fill=\"#b91c1c\" class=\"cores-label\"");
+            boolean atRightEdge = x > LEFT + plotW - 60;
+            svg.text(atRightEdge ? x - 4 : x + 4, TOP + 12, atRightEdge ? "end" : "start",
+                    cores + (cores == 1 ? " core" : " cores"), "fill=\"#b91c1c\" class=\"cores-label\"");
         }
 
         // the series

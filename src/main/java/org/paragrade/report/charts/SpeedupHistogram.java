@@ -60,7 +60,7 @@ public final class SpeedupHistogram {
 
         String what = "speed-up" + (workers > 0 ? " at " + workers + " workers" : "");
         Svg svg = new Svg(WIDTH, HEIGHT, id, "Distribution of students' " + what,
-                n + " students with a graded submission; counts per bin of " + Axis.label(binWidth) + "×"
+                n + (n == 1 ? " student" : " students") + " with a graded submission; counts per bin of " + Axis.label(binWidth) + "×"
                         + (reference == null ? "" : "; reference speed-up "
                         + String.format(Locale.ROOT, "%.2f×", reference)));
         for (int i = 0; i <= yAxis.ticks(); i++) {
