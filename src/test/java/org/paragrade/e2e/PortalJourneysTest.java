@@ -71,7 +71,7 @@ class PortalJourneysTest {
             assertThat(b.find(".statement").getText()).contains("using workers workers");
             b.screenshot("student-exercise");
 
-            Path solution = Files.createTempFile("solution", ".py");
+            Path solution = Files.createTempDirectory("upload").resolve("solution.py");
             Files.writeString(solution, Files.readString(Path.of("src/test/resources/portal/tiny/reference/processes.py")));
             b.find("input[type=file][name=file]").sendKeys(solution.toAbsolutePath().toString());
             b.find("form[enctype='multipart/form-data'] button[type=submit]").click();
