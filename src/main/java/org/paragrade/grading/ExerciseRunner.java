@@ -37,8 +37,14 @@ final class ExerciseRunner {
         HarnessSpec spec = new HarnessSpec(manifest.entry().name(), manifest.entry().type(), params, hasChecker,
                 switchInterval);
         Path exerciseDir = workspace.exerciseDir();
-        return sandbox.run(new RunRequest(label + ":" + variant, workspace.dirOf(variant), exerciseDir, spec,
+        RunResult result = sandbox.run(new RunRequest(label + ":" + variant, workspace.dirOf(variant), exerciseDir, spec,
                 new Limits(l.cpuSeconds(), l.wallSeconds(), l.memoryMb(), l.maxProcesses(), l.outputKb())));
+        io.micrometer.core.instrument.Metrics.counter("paragrade_sandbox_runs_total", "outcome",
+                result.outcome().name()).increment();
+        if (result.outcome() == org.paragrade.sandbox.Outcome.INTERNAL_ERROR) {
+            io.micrometer.core.instrument.Metrics.counter("paragrade_sandbox_failures_total").increment();
+        }
+        return result;
     }
 
     static Map<String, Object> benchmarkParams(ExerciseManifest m, int workers) {

@@ -13,11 +13,13 @@ final class Verdicts {
     static final String PROCESS_LIMIT = "PROCESS_LIMIT";
     static final String OUTPUT_LIMIT = "OUTPUT_LIMIT";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** A run not made because an earlier one already failed (per case only, never a submission's verdict). */
+    static final String NOT_RUN = "NOT_RUN";
 
     // The order in which a failure names the submission: the limits first (they stop everything),
     // then crashes, then wrong answers.
     private static final List<String> SEVERITY = List.of(MEMORY_LIMIT, PROCESS_LIMIT, OUTPUT_LIMIT, TIME_LIMIT,
-            RUNTIME_ERROR, WRONG_ANSWER, ACCEPTED);
+            RUNTIME_ERROR, WRONG_ANSWER, NOT_RUN, ACCEPTED);
 
     private Verdicts() {
     }

@@ -16,22 +16,26 @@ import org.paragrade.testing.GradingProfile;
 class PrimesGradingTest {
 
     @Test
-    void processesBeatThreadsAndTheReportSaysWhy() {
+    void scoresOrderAsATeacherWould() throws Exception {
         long processes = Api.submit("alice", "primes", "solution.py", Api.exerciseFile("primes", "reference/processes.py"));
         long threads = Api.submit("bob", "primes", "solution.py", Api.exerciseFile("primes", "reference/threads.py"));
-        JsonPath p = Api.awaitGraded("alice", processes, Duration.ofMinutes(4));
-        JsonPath t = Api.awaitGraded("bob", threads, Duration.ofMinutes(4));
-        System.out.println(p.prettify());
-        System.out.println(t.prettify());
+        long sequential = Api.submit("alice", "primes", "solution.py", Api.exerciseFile("primes", "starter/solution.py"));
+        long wrong = Api.submit("bob", "primes", "solution.py",
+                java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/solutions/primes_wrong.py")));
+        JsonPath p = Api.awaitGraded("alice", processes, Duration.ofMinutes(5));
+        JsonPath t = Api.awaitGraded("bob", threads, Duration.ofMinutes(5));
+        JsonPath s = Api.awaitGraded("alice", sequential, Duration.ofMinutes(5));
+        JsonPath w = Api.awaitGraded("bob", wrong, Duration.ofMinutes(5));
 
-        assertThat(p.getString("verdict")).isEqualTo("ACCEPTED");
-        assertThat(t.getString("verdict")).isEqualTo("ACCEPTED");
-        assertThat(p.getInt("correctness.passed")).isEqualTo(p.getInt("correctness.total"));
-        assertThat(p.getDouble("performance.studentSpeedup")).isGreaterThan(1.4);
+        assertThat(w.getString("verdict")).isEqualTo("WRONG_ANSWER");
+        assertThat(w.getString("performance")).isNull();
+        assertThat(p.getDouble("performance.studentSpeedup")).as(p.prettify()).isGreaterThan(1.4);
         assertThat(t.getDouble("performance.studentSpeedup")).isLessThan(1.25);
-        assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score"));
         assertThat(t.getString("performance.behaviour")).isEqualTo("THREADS_GIL_BOUND");
         assertThat(t.getString("performance.explanation")).containsIgnoringCase("GIL");
         assertThat(p.getList("performance.runs.variant")).contains("student", "sequential", "threads", "processes");
+        assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score"));
+        assertThat(t.getDouble("score")).isGreaterThanOrEqualTo(s.getDouble("score"));
+        assertThat(s.getDouble("score")).isGreaterThan(w.getDouble("score"));
     }
 }

@@ -1,0 +1,98 @@
+package org.paragrade.curriculum;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** An instructor uploads, replaces, publishes and schedules an exercise; bad bundles are refused with reasons. */
+@QuarkusTest
+class InstructorApiTest {
+
+    /** The primes bundle under another slug, with some files replaced. */
+    static byte[] bundle(String slug, Map<String, String> replace) throws Exception {
+        Bundle primes = Bundle.fromDirectory(Path.of("exercises/primes"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var e : primes.files().entrySet()) {
+                byte[] content = e.getValue();
+                if (e.getKey().equals("exercise.yaml")) {
+                    content = new String(content, StandardCharsets.UTF_8).replace("slug: primes", "slug: " + slug)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                if (replace.containsKey(e.getKey())) {
+                    content = replace.get(e.getKey()).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(slug + "/" + e.getKey()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void uploadValidateReplaceAndSchedule() throws Exception {
+        given().auth().preemptive().basic("instructor", "instructor")
+                .multiPart("bundle", "primes2.zip", bundle("primes-copy", Map.of()), "application/zip")
+                .post("/api/exercises").then().statusCode(201)
+                .body("slug", equalTo("primes-copy")).body("version", equalTo(1))
+                .body("validation.valid", equalTo(true))
+                .body("validation.references.reference", hasItems("sequential", "threads", "processes"));
+        given().auth().preemptive().basic("alice", "alice").get("/api/exercises").then().statusCode(200)
+                .body("slug", hasItem("primes-copy"));
+
+        // A new statement is a new version, validated again.
+        given().auth().preemptive().basic("instructor", "instructor")
+                .multiPart("bundle", "p.zip", bundle("primes-copy", Map.of("statement.md", "# Changed\n")), "application/zip")
+                .put("/api/exercises/primes-copy").then().statusCode(200).body("version", equalTo(2));
+
+        // Hide, deadline, attempts.
+        given().auth().preemptive().basic("instructor", "instructor").contentType(ContentType.JSON)
+                .body("{\"published\": false, \"deadline\": \"2020-01-01T00:00:00Z\", \"maxAttempts\": 2}")
+                .put("/api/exercises/primes-copy/settings").then().statusCode(200)
+                .body("published", equalTo(false)).body("maxAttempts", equalTo(2));
+        given().auth().preemptive().basic("alice", "alice").get("/api/exercises/primes-copy").then().statusCode(404);
+        given().auth().preemptive().basic("instructor", "instructor").contentType(ContentType.JSON)
+                .body("{\"published\": true}").put("/api/exercises/primes-copy/settings").then().statusCode(200);
+        given().auth().preemptive().basic("alice", "alice")
+                .multiPart("file", "solution.py", "def count_primes(limit, workers):\n    return 0\n".getBytes(), "text/x-python")
+                .post("/api/exercises/primes-copy/submissions").then().statusCode(409)
+                .body("error", containsString("deadline"));
+    }
+
+    @Test
+    void aWrongReferenceIsRefusedWithItsReason() throws Exception {
+        given().auth().preemptive().basic("instructor", "instructor")
+                .multiPart("bundle", "bad.zip", bundle("primes-bad", Map.of("reference/threads.py",
+                        "def count_primes(limit, workers):\n    return 7\n")), "application/zip")
+                .post("/api/exercises").then().statusCode(400)
+                .body("error", containsString("threads"))
+                .body("reasons", hasItem(containsString("disagrees with sequential")));
+        given().auth().preemptive().basic("instructor", "instructor").get("/api/exercises/primes-bad").then().statusCode(404);
+    }
+
+    @Test
+    void schemaErrorsAreListedAndExistingSlugIs409() throws Exception {
+        given().auth().preemptive().basic("instructor", "instructor")
+                .multiPart("bundle", "bad.zip", bundle("primes-schema", Map.of("exercise.yaml",
+                        "slug: primes-schema\ntitle: x\nkind: gpu\n")), "application/zip")
+                .post("/api/exercises").then().statusCode(400)
+                .body("reasons", hasItem(containsString("kind must be one of")))
+                .body("reasons", hasItem(containsString("cases")));
+        given().auth().preemptive().basic("instructor", "instructor")
+                .multiPart("bundle", "p.zip", bundle("primes", Map.of()), "application/zip")
+                .post("/api/exercises").then().statusCode(409);
+        given().auth().preemptive().basic("grader", "grader")
+                .multiPart("bundle", "p.zip", bundle("primes", Map.of()), "application/zip")
+                .put("/api/exercises/primes").then().statusCode(403);
+    }
+}

@@ -1,0 +1,39 @@
+package org.paragrade.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.paragrade.testing.Api;
+import org.paragrade.testing.GradingProfile;
+
+/** The race and the deadlock of the bank exercise are caught; a correct bank passes. */
+@QuarkusTest
+@TestProfile(GradingProfile.class)
+class BankGradingTest {
+
+    @Test
+    void racyFailsDeadlockingTimesOutWithStacksCorrectPasses() throws Exception {
+        long racy = Api.submit("alice", "bank", "solution.py", Api.exerciseFile("bank", "starter/solution.py"));
+        long deadlock = Api.submit("bob", "bank", "solution.py",
+                Files.readString(Path.of("src/test/resources/solutions/bank_deadlock.py")));
+        long correct = Api.submit("alice", "bank", "solution.py", Api.exerciseFile("bank", "reference/threads.py"));
+
+        JsonPath r = Api.awaitGraded("alice", racy, Duration.ofMinutes(5));
+        JsonPath d = Api.awaitGraded("bob", deadlock, Duration.ofMinutes(5));
+        JsonPath c = Api.awaitGraded("alice", correct, Duration.ofMinutes(5));
+
+        assertThat(r.getString("verdict")).isEqualTo("WRONG_ANSWER");
+        assertThat(r.getString("correctness.cases.find { it.verdict == 'WRONG_ANSWER' }.message")).contains("expected");
+        assertThat(d.getString("verdict")).isEqualTo("TIME_LIMIT");
+        assertThat(d.getString("stacks")).contains("transfer");
+        assertThat(c.getString("verdict")).as(c.prettify()).isEqualTo("ACCEPTED");
+        assertThat(c.getDouble("score")).isGreaterThan(r.getDouble("score")).isGreaterThan(d.getDouble("score"));
+        assertThat(r.getDouble("score")).isLessThan(0.8 * c.getDouble("maxScore"));
+    }
+}
