@@ -18,8 +18,8 @@ class CsrfAndApiTest {
 
     @Test
     void pagesSetAnHttpOnlyStrictTokenCookieAndPutTheTokenInForms() {
-        PortalSession s = PortalSession.as("grader");
-        var r = s.get("/grader");
+        PortalSession s = PortalSession.as("instructor");
+        var r = s.get("/instructor/exercises");
         String cookie = r.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("paragrade-csrf="))
                 .findFirst().orElseThrow();
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");

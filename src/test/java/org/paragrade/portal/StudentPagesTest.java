@@ -123,7 +123,9 @@ class StudentPagesTest {
         fixtures.exercise("closed-attempts", null);
         fixtures.settings("closed-attempts", null, 1);
         PortalSession bob = PortalSession.as("bob");
-        bob.get("/exercises/closed-deadline").then().body(containsString("The deadline has passed"));
+        bob.get("/exercises/primes"); // a page with an upload form, for the token
+        bob.get("/exercises/closed-deadline").then().body(containsString("The deadline has passed"))
+                .body(not(containsString("enctype=\"multipart/form-data\"")));
         uploadForm(bob, "closed-deadline", "solution.py", PortalFixtures.SOLUTION.getBytes(StandardCharsets.UTF_8), true)
                 .then().statusCode(409).body(containsString("submissions are closed"));
         bob.get("/exercises/closed-attempts");
