@@ -1,0 +1,128 @@
+package org.paragrade.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.RawString;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paragrade.account.Account;
+import org.paragrade.account.Role;
+import org.paragrade.curriculum.Exercise;
+import org.paragrade.curriculum.UnknownExercise;
+import org.paragrade.report.charts.SpeedupHistogram;
+import org.paragrade.submission.Submission;
+
+/** The grader's overview of exercises and of one exercise's students. */
+@ApplicationScoped
+@Transactional
+public class GraderViews {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record ExerciseLine(String slug, String title, String kind, boolean published, long submissions,
+                               long students, long waiting) {
+    }
+
+    /** One student of an exercise: their best graded submission and their latest one. */
+    public record StudentLine(String student, int attempts, SubmissionRow best, SubmissionRow latest) {
+        public Double bestScore() {
+            return best == null ? null : best.score();
+        }
+
+        public Double speedup() {
+            return best == null ? null : best.speedup();
+        }
+    }
+
+    public record ExerciseBoard(String slug, String title, String keep, String sort, List<StudentLine> students,
+                                RawString histogram, Double referenceSpeedup, int workers, int graded) {
+    }
+
+    public static final List<String> SORTS = List.of("student", "best", "latest", "speedup", "attempts");
+
+    public List<ExerciseLine> overview() {
+        List<ExerciseLine> lines = new ArrayList<>();
+        for (Exercise e : Exercise.listAllOrdered()) {
+            long total = Submission.count("exercise", e);
+            long students = Submission.find("select count(distinct s.student) from Submission s where s.exercise = ?1", e)
+                    .project(Long.class).firstResult();
+            long waiting = Submission.count("exercise = ?1 and status in ('QUEUED', 'RUNNING')", e);
+            lines.add(new ExerciseLine(e.slug, e.title, e.kind, e.published, total, students, waiting));
+        }
+        return lines;
+    }
+
+    public ExerciseBoard board(String slug, String sort) {
+        Exercise e = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
+        String by = sort != null && SORTS.contains(sort) ? sort : "student";
+        Map<Account, List<Submission>> byStudent = new LinkedHashMap<>();
+        for (Account a : Account.<Account>list("role = ?1 order by username", Role.STUDENT)) {
+            byStudent.put(a, new ArrayList<>());
+        }
+        for (Submission s : Submission.forExercise(e)) { // newest first
+            byStudent.computeIfAbsent(s.student, k -> new ArrayList<>()).add(s);
+        }
+        List<StudentLine> lines = new ArrayList<>();
+        List<Double> speedups = new ArrayList<>();
+        List<Double> references = new ArrayList<>();
+        for (var entry : byStudent.entrySet()) {
+            List<Submission> subs = entry.getValue();
+            SubmissionRow latest = subs.isEmpty() ? null : SubmissionRow.of(subs.get(0));
+            SubmissionRow best = null;
+            Submission bestSubmission = null;
+            for (Submission s : subs) {
+                SubmissionRow row = SubmissionRow.of(s);
+                if (row.score() != null && (Submission.GRADED.equals(s.status) || row.overridden())
+                        && (best == null || row.score() > best.score())) {
+                    best = row;
+                    bestSubmission = s;
+                }
+            }
+            if (best != null && best.speedup() != null) {
+                speedups.add(best.speedup());
+                JsonNode ref = read(bestSubmission.report).path("performance").path("referenceSpeedup");
+                if (ref.isNumber()) {
+                    references.add(ref.asDouble());
+                }
+            }
+            lines.add(new StudentLine(entry.getKey().username, subs.size(), best, latest));
+        }
+        Comparator<StudentLine> order = switch (by) {
+            case "best" -> Comparator.comparing(StudentLine::bestScore, Comparator.nullsLast(Comparator.reverseOrder()));
+            case "speedup" -> Comparator.comparing(StudentLine::speedup, Comparator.nullsLast(Comparator.reverseOrder()));
+            case "attempts" -> Comparator.comparingInt(StudentLine::attempts).reversed();
+            case "latest" -> Comparator.comparing((StudentLine l) -> l.latest() == null ? null : l.latest().createdAt(),
+                    Comparator.nullsLast(Comparator.reverseOrder()));
+            default -> Comparator.comparing(StudentLine::student);
+        };
+        lines.sort(order.thenComparing(StudentLine::student));
+        Double reference = median(references);
+        int workers = e.currentVersion == null || e.currentVersion.manifest().benchmark() == null ? 0
+                : e.currentVersion.manifest().benchmark().maxWorkers();
+        String keep = e.currentVersion == null ? "best" : e.currentVersion.manifest().scoring().keep();
+        return new ExerciseBoard(e.slug, e.title, keep, by, lines,
+                new RawString(SpeedupHistogram.render("speedups-" + e.slug, speedups, reference, workers)),
+                reference, workers, speedups.size());
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

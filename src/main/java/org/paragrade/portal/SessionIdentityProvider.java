@@ -1,0 +1,43 @@
+package org.paragrade.portal;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.paragrade.account.Account;
+
+/**
+ * Turns the portal's encrypted session cookie (form login) back into an identity on every
+ * request. The cookie only says who logged in; the role is read fresh from {@code account}, so
+ * a changed role or a removed account takes effect at once.
+ */
+@ApplicationScoped
+public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    @Override
+    public Class<TrustedAuthenticationRequest> getRequestType() {
+        return TrustedAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            Account account = QuarkusTransaction.requiringNew()
+                    .call(() -> Account.findByUsername(request.getPrincipal()).orElse(null));
+            if (account == null) {
+                throw new AuthenticationFailedException("The account of this session no longer exists");
+            }
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(account.username))
+                    .addRole(account.role)
+                    .addAttribute("accountId", account.id)
+                    .build();
+        });
+    }
+}
