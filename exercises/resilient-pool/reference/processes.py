@@ -12,7 +12,7 @@ import multiprocessing
 import os
 from multiprocessing.connection import wait
 
-STEPS = 100_000
+STEPS = 60_000
 
 
 def work(n):

@@ -2,7 +2,7 @@
 import multiprocessing
 import os
 
-STEPS = 100_000
+STEPS = 60_000
 
 
 def work(n):

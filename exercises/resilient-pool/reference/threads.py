@@ -10,7 +10,7 @@ import os
 import queue
 import threading
 
-STEPS = 100_000
+STEPS = 60_000
 
 
 def work(n):

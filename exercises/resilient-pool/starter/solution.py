@@ -8,7 +8,7 @@ survive the crashes.
 import multiprocessing
 import os
 
-STEPS = 100_000
+STEPS = 60_000
 
 
 def work(n):
