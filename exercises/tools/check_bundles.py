@@ -254,7 +254,8 @@ def check_bundle(runner, bundle, yaml):
                     continue
                 samples.setdefault((variant, workers), []).append((res["wallMs"], res["cpuMs"]))
     seq = statistics.median(w for w, _ in samples.get(("sequential", 1), [(float("nan"), 0)]))
-    print(f"  benchmark {bench['params']}  sequential median {seq:.0f} ms")
+    shown = {k: (v if len(str(v)) < 40 else "...") for k, v in bench["params"].items()}
+    print(f"  benchmark {shown}  sequential median {seq:.0f} ms")
     for workers in bench["workers"]:
         cells = []
         for variant in refs + ["starter"]:
