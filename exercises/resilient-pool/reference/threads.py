@@ -4,6 +4,9 @@ The tasks still run in processes (only a process boundary survives
 os._exit), but each worker is looked after by its own thread, which hands it
 the next task and waits for the answer. The threads mostly wait on pipes,
 so the GIL is no obstacle; a crash only costs its own thread a fresh worker.
+Replacements are forked while other threads run: that is safe here only
+because a worker runs nothing but serve() and touches no lock the parent's
+threads use (see fetch-and-crunch for the general trap).
 """
 import multiprocessing
 import os
