@@ -13,7 +13,7 @@ import threading
 import time
 import traceback
 
-DEADLOCK_SECONDS = 10.0
+DEADLOCK_SECONDS = 5.0
 
 
 def plan(thread, n_threads, transfers, accounts):

@@ -90,26 +90,32 @@ def supervise(spec):
         os._exit(0)
 
     os.close(w)
-    chunks, status = [], None
+    # Read the answer until EOF, or until the child has exited (its own worker
+    # processes may still hold the pipe's write end open).
+    chunks, status, exited = [], None, False
     deadline = t0 + spec["wallSeconds"]
     while True:
-        left = deadline - time.perf_counter()
-        if left <= 0:
+        if time.perf_counter() > deadline:
             status = "timeout"
             break
-        ready, _, _ = select.select([r], [], [], left)
+        ready, _, _ = select.select([r], [], [], 0.02)
         if ready:
             chunk = os.read(r, 1 << 16)
             if not chunk:
                 break
             chunks.append(chunk)
+        elif exited:
+            break
+        elif os.waitpid(pid, os.WNOHANG)[0] == pid:
+            exited = True
     wall = time.perf_counter() - t0
     if status == "timeout":
         try:
             os.killpg(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    os.waitpid(pid, 0)
+    if not exited:
+        os.waitpid(pid, 0)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if checker is not None and hasattr(checker, "teardown"):
         checker.teardown(ctx)
@@ -248,7 +254,8 @@ def check_bundle(runner, bundle, yaml):
                     continue
                 samples.setdefault((variant, workers), []).append((res["wallMs"], res["cpuMs"]))
     seq = statistics.median(w for w, _ in samples.get(("sequential", 1), [(float("nan"), 0)]))
-    print(f"  benchmark {bench['params']}  sequential median {seq:.0f} ms")
+    shown = {k: (v if len(str(v)) < 40 else "...") for k, v in bench["params"].items()}
+    print(f"  benchmark {shown}  sequential median {seq:.0f} ms")
     for workers in bench["workers"]:
         cells = []
         for variant in refs + ["starter"]:
