@@ -34,8 +34,9 @@ class PrimesGradingTest {
         assertThat(t.getString("performance.behaviour")).isEqualTo("THREADS_GIL_BOUND");
         assertThat(t.getString("performance.explanation")).containsIgnoringCase("GIL");
         assertThat(p.getList("performance.runs.variant")).contains("student", "sequential", "threads", "processes");
-        assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score"));
-        assertThat(t.getDouble("score")).isGreaterThanOrEqualTo(s.getDouble("score"));
-        assertThat(s.getDouble("score")).isGreaterThan(w.getDouble("score"));
+        // Processes clearly first; threads and sequential miss the point alike (within noise); wrong last.
+        assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score") + 10).isGreaterThan(s.getDouble("score") + 10);
+        assertThat(Math.abs(t.getDouble("score") - s.getDouble("score"))).isLessThan(15.0);
+        assertThat(Math.min(t.getDouble("score"), s.getDouble("score"))).isGreaterThan(w.getDouble("score"));
     }
 }
