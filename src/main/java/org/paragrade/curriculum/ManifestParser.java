@@ -118,8 +118,8 @@ public final class ManifestParser {
                 if (b.path("workers").isArray()) {
                     b.get("workers").forEach(w -> workers.add(w.asInt()));
                 }
-                if (workers.isEmpty() || !workers.contains(1) || workers.stream().anyMatch(w -> w < 1 || w > 64)) {
-                    errors.add("benchmark.workers must list worker counts between 1 and 64, including 1");
+                if (workers.isEmpty() || !workers.contains(1) || workers.stream().anyMatch(w -> w < 1 || w > 512)) {
+                    errors.add("benchmark.workers must list worker counts between 1 and 512, including 1");
                 }
                 workers.sort(Integer::compare);
                 JsonNode params = b.get("params");
