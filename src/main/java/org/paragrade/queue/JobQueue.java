@@ -34,8 +34,9 @@ public class JobQueue {
     }
 
     /**
-     * Claims the oldest runnable job: a queued one whose run-after has come, or a running one
-     * whose lease expired (its worker died) and has attempts left.
+     * Claims the oldest runnable job, in order of arrival (id): a queued one whose run-after has come,
+     * or a running one whose lease expired (its worker died) and has attempts left. A retried job keeps
+     * its place in line once its backoff is over.
      */
     public Optional<Claim> claim(String owner, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -50,7 +51,7 @@ public class JobQueue {
                                   where (state = 'QUEUED' and run_after <= now())
                                      or (state = 'RUNNING' and lease_expires_at < now() and attempt < max_attempts
                                          and run_after <= now())
-                                  order by run_after, id
+                                  order by id
                                   for update skip locked
                                   limit 1)
                     returning j.id, j.submission_id, j.attempt
@@ -176,7 +177,7 @@ public class JobQueue {
         return QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createNativeQuery("""
                         select count(*) from grading_job q, grading_job me
                         where me.submission_id = :sid and me.state = 'QUEUED'
-                          and q.state = 'QUEUED' and (q.run_after, q.id) <= (me.run_after, me.id)
+                          and q.state = 'QUEUED' and q.id <= me.id
                         """).setParameter("sid", submissionId).getSingleResult()).longValue());
     }
 }
