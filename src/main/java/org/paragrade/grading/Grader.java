@@ -188,9 +188,20 @@ final class Grader {
         var s = manifest.scoring();
         ScoringWeights weights = new ScoringWeights(s.correctness(), s.performance(), s.behaviour(),
                 s.performanceTarget());
-        ScoreBreakdown score = curve != null
-                ? Scorer.score(weights, passed, caseCount, curve, behaviour)
-                : Scorer.score(weights, passed, caseCount, null, null, 0.0, true);
+        ScoreBreakdown score;
+        if (curve != null) {
+            // Performance is judged where the reference did best (see SpeedupCurve.bestReferenceWorkers);
+            // the report's studentSpeedup/referenceSpeedup stay at the largest worker count, as the API says.
+            int at = curve.bestReferenceWorkers();
+            score = Scorer.score(weights, passed, caseCount, curve.studentSpeedupAt(at),
+                    curve.referenceRunAt(at).map(RunFigures::speedup).orElse(null), behaviour.credit(), curve.stable());
+            if (at != curve.largestWorkers()) {
+                feedback.add("Performance is compared at " + at + " workers, where the reference gained most on this "
+                        + curve.cores() + "-core machine.");
+            }
+        } else {
+            score = Scorer.score(weights, passed, caseCount, null, null, 0.0, true);
+        }
         if (curve != null) {
             report.set("performance", performanceJson(curve, behaviour, accounting, plan));
             feedback.add(behaviour.explanation());
@@ -334,6 +345,7 @@ final class Grader {
         putNumber(n, "studentSpeedup", curve.studentSpeedup());
         putNumber(n, "referenceSpeedup", curve.referenceSpeedup());
         n.put("largestWorkers", curve.largestWorkers());
+        n.put("scoredAtWorkers", curve.bestReferenceWorkers());
         n.put("expectedModel", manifest.expectedModel());
         n.put("behaviour", behaviour.behaviour().name());
         n.put("behaviourLabel", behaviour.behaviour().label());

@@ -110,6 +110,29 @@ public final class SpeedupCurve {
         return pool.stream().mapToInt(RunFigures::workers).max().orElse(1);
     }
 
+    /**
+     * The worker count where the fitting reference showed its best speed-up: where parallelism paid
+     * most on this machine, so the fairest place to hold the student to it (beyond the core count a
+     * reference may lose ground to oversubscription, which would lower the bar for everyone).
+     */
+    public int bestReferenceWorkers() {
+        int best = largestWorkers();
+        double bestSpeedup = referenceRunAt(best).map(RunFigures::speedup).orElse(0.0);
+        for (RunFigures r : runsOf(Sample.STUDENT)) {
+            double ref = referenceRunAt(r.workers()).map(RunFigures::speedup).orElse(0.0);
+            if (r.workers() > 1 && ref > bestSpeedup) {
+                best = r.workers();
+                bestSpeedup = ref;
+            }
+        }
+        return best;
+    }
+
+    /** The student's speed-up over the sequential reference at {@code workers}. */
+    public Double studentSpeedupAt(int workers) {
+        return run(Sample.STUDENT, workers).map(RunFigures::speedup).orElse(null);
+    }
+
     /** The student's speed-up over the sequential reference at the largest worker count. */
     public Double studentSpeedup() {
         return run(Sample.STUDENT, largestWorkers()).map(RunFigures::speedup).orElse(null);
@@ -127,9 +150,13 @@ public final class SpeedupCurve {
 
     /** The reference figures behind {@link #referenceSpeedup()}. */
     public Optional<RunFigures> referenceRun() {
-        int largest = largestWorkers();
+        return referenceRunAt(largestWorkers());
+    }
+
+    /** The best fitting reference's figures at {@code workers} (same rule as {@link #referenceRun()}). */
+    public Optional<RunFigures> referenceRunAt(int workers) {
         List<RunFigures> candidates = runs.stream()
-                .filter(r -> r.workers() == largest && r.speedup() != null)
+                .filter(r -> r.workers() == workers && r.speedup() != null)
                 .filter(r -> !r.variant().equals(Sample.STUDENT) && !r.variant().equals(Sample.SEQUENTIAL))
                 .toList();
         List<RunFigures> fitting = switch (expectedModel) {
