@@ -27,6 +27,11 @@ class PrimesGradingTest {
         JsonPath s = Api.awaitGraded("alice", sequential, Duration.ofMinutes(5));
         JsonPath w = Api.awaitGraded("bob", wrong, Duration.ofMinutes(5));
 
+        for (JsonPath j : java.util.List.of(p, t, s, w)) {
+            System.out.printf("primes %s: %s %.1f speedup %s ref %s breakdown %s%n", j.getString("student"),
+                    j.getString("verdict"), j.getDouble("score"), j.getString("performance.studentSpeedup"),
+                    j.getString("performance.referenceSpeedup"), j.getString("scoreBreakdown.notes"));
+        }
         assertThat(w.getString("verdict")).isEqualTo("WRONG_ANSWER");
         assertThat(w.getString("performance")).isNull();
         assertThat(p.getDouble("performance.studentSpeedup")).as(p.prettify()).isGreaterThan(1.4);
