@@ -44,7 +44,7 @@ public interface GradingConfig {
 
     /** Extra rounds allowed beyond the exercise's rounds when the spread is too wide. */
     @WithName("extra-rounds")
-    @WithDefault("3")
+    @WithDefault("2")
     int extraRounds();
 
     /** Relative spread of wall times above which a measurement is repeated, then flagged unstable. */

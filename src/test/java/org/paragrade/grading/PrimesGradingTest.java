@@ -39,9 +39,10 @@ class PrimesGradingTest {
         assertThat(t.getString("performance.behaviour")).isEqualTo("THREADS_GIL_BOUND");
         assertThat(t.getString("performance.explanation")).containsIgnoringCase("GIL");
         assertThat(p.getList("performance.runs.variant")).contains("student", "sequential", "threads", "processes");
-        // Processes clearly first; threads and sequential miss the point alike (within noise); wrong last.
+        // Processes clearly first; threads (concurrent, wrong model: half the behaviour points) not below
+        // sequential beyond noise; a wrong answer last, however fast.
         assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score") + 10).isGreaterThan(s.getDouble("score") + 10);
-        assertThat(Math.abs(t.getDouble("score") - s.getDouble("score"))).isLessThan(15.0);
+        assertThat(t.getDouble("score")).isGreaterThan(s.getDouble("score") - 5);
         assertThat(Math.min(t.getDouble("score"), s.getDouble("score"))).isGreaterThan(w.getDouble("score"));
     }
 }
