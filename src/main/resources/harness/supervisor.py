@@ -226,7 +226,7 @@ def run(spec, emit):
         if now >= next_sample:
             cpu_sampled = sampler.sample()
             elapsed = now - t0
-            next_sample = now + (0.004 if elapsed < 0.5 else 0.01 if elapsed < 3 else 0.02)
+            next_sample = now + (0.01 if elapsed < 0.5 else 0.02 if elapsed < 3 else 0.05)
             if status is None and t_value is None:
                 used = cpu_sampled + _cpu(resource.getrusage(resource.RUSAGE_CHILDREN), before)
                 if cpu_limit is not None and used > float(cpu_limit):
