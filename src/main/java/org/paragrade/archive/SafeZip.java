@@ -151,6 +151,25 @@ public final class SafeZip {
         return compressedSizes;
     }
 
+    /**
+     * A zip of a folder ({@code mywork/solution.py}) is as welcome as a zip of its contents: when
+     * {@code marker} is not at the top but every entry sits in one folder that holds it, that folder
+     * is stripped. Otherwise the files come back as they are.
+     */
+    public static Map<String, byte[]> withoutSingleTopFolder(Map<String, byte[]> files, String marker) {
+        if (files.containsKey(marker)) {
+            return files;
+        }
+        List<String> tops = files.keySet().stream().map(k -> k.split("/")[0]).distinct().toList();
+        if (tops.size() != 1 || !files.containsKey(tops.get(0) + "/" + marker)) {
+            return files;
+        }
+        String prefix = tops.get(0) + "/";
+        Map<String, byte[]> stripped = new LinkedHashMap<>();
+        files.forEach((k, v) -> stripped.put(k.substring(prefix.length()), v));
+        return stripped;
+    }
+
     /** A safe relative path with forward slashes, or an {@link ArchiveRefused}. */
     public static String normalise(String raw) {
         String name = raw.replace('\\', '/');

@@ -61,17 +61,7 @@ public final class Bundle {
     }
 
     public static Bundle fromZip(byte[] zip) {
-        Map<String, byte[]> raw = SafeZip.read(zip, ZipCaps.BUNDLE);
-        // A zip of the folder itself ("primes/exercise.yaml") is as welcome as a zip of its contents.
-        if (!raw.containsKey("exercise.yaml")) {
-            List<String> tops = raw.keySet().stream().map(k -> k.split("/")[0]).distinct().toList();
-            if (tops.size() == 1 && raw.containsKey(tops.get(0) + "/exercise.yaml")) {
-                String prefix = tops.get(0) + "/";
-                Map<String, byte[]> stripped = new TreeMap<>();
-                raw.forEach((k, v) -> stripped.put(k.substring(prefix.length()), v));
-                raw = stripped;
-            }
-        }
+        Map<String, byte[]> raw = SafeZip.withoutSingleTopFolder(SafeZip.read(zip, ZipCaps.BUNDLE), "exercise.yaml");
         Map<String, byte[]> files = new TreeMap<>();
         raw.forEach((k, v) -> {
             if (!k.contains("__pycache__") && !k.endsWith(".pyc") && !k.startsWith("__MACOSX/")) {

@@ -63,10 +63,6 @@ final class Workspace implements AutoCloseable {
         Files.write(target, content);
     }
 
-    Path exerciseDir(boolean hasChecker, boolean hasData) {
-        return root.resolve("exercise");
-    }
-
     Path exerciseDir() {
         return root.resolve("exercise");
     }

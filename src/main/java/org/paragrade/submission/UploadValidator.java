@@ -44,7 +44,7 @@ public final class UploadValidator {
             } catch (ArchiveRefused e) {
                 throw new UploadRefused(e.getMessage(), e.tooLarge());
             }
-            files = stripCommonFolder(files);
+            files = SafeZip.withoutSingleTopFolder(files, "solution.py");
             if (!files.containsKey("solution.py")) {
                 throw new UploadRefused("The zip must contain solution.py at its top level.", false);
             }
@@ -65,20 +65,6 @@ public final class UploadValidator {
             return kept;
         }
         throw new UploadRefused("Upload a .py file or a .zip archive (got '" + name + "').", false);
-    }
-
-    private static Map<String, byte[]> stripCommonFolder(Map<String, byte[]> files) {
-        if (files.containsKey("solution.py")) {
-            return files;
-        }
-        var tops = files.keySet().stream().map(k -> k.split("/")[0]).distinct().toList();
-        if (tops.size() == 1 && files.containsKey(tops.get(0) + "/solution.py")) {
-            String prefix = tops.get(0) + "/";
-            Map<String, byte[]> stripped = new LinkedHashMap<>();
-            files.forEach((k, v) -> stripped.put(k.substring(prefix.length()), v));
-            return stripped;
-        }
-        return files;
     }
 
     private static void checkPython(String path, byte[] bytes) {
