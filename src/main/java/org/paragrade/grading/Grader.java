@@ -52,7 +52,7 @@ final class Grader {
            Progress progress, int cores, long seed, int extraRounds, double spreadThreshold, String variant) {
         this.manifest = manifest;
         this.runner = runner;
-        this.expected = expected;
+        this.expected = memoised(expected);
         this.machine = machine;
         this.progress = progress;
         this.cores = cores;
@@ -216,6 +216,12 @@ final class Grader {
         feedback.stream().distinct().forEach(fb::add);
         report.put("message", summary(verdict, passed, caseCount, curve));
         return new GradingOutcome(verdict, score.total(), score.max(), report, List.copyOf(samples));
+    }
+
+    /** The same params are asked for once per case and again per stress repeat: fetch each once. */
+    private static ExpectedLookup memoised(ExpectedLookup lookup) {
+        Map<String, JsonNode> seen = new java.util.HashMap<>();
+        return params -> seen.computeIfAbsent(ExerciseRunner.key(params), k -> lookup.of(params));
     }
 
     private BenchmarkPlan plan() {
