@@ -10,9 +10,14 @@ def square(x):
     return x * x
 
 
+def slow_square(x):
+    time.sleep(0.1)  # long enough for the sampler to see both workers alive, under any load
+    return x * x
+
+
 def pool(method):
     with mp.get_context(method).Pool(2) as p:
-        return p.map(square, range(6))
+        return p.map(slow_square, range(6), chunksize=1)
 
 
 def process_pool_executor():

@@ -34,8 +34,11 @@ class PrimesGradingTest {
         }
         assertThat(w.getString("verdict")).isEqualTo("WRONG_ANSWER");
         assertThat(w.getString("performance")).isNull();
-        assertThat(p.getDouble("performance.studentSpeedup")).as(p.prettify()).isGreaterThan(1.4);
-        assertThat(t.getDouble("performance.studentSpeedup")).isLessThan(1.25);
+        // On two cores: processes clearly speed up somewhere on the curve (the largest worker count may
+        // oversubscribe), threads nowhere beyond noise.
+        assertThat(bestStudentSpeedup(p)).as(p.prettify()).isGreaterThan(1.4);
+        assertThat(bestStudentSpeedup(t)).as(t.prettify()).isLessThan(1.25);
+        assertThat(p.getDouble("performance.studentSpeedup")).isGreaterThan(t.getDouble("performance.studentSpeedup") + 0.1);
         assertThat(t.getString("performance.behaviour")).isEqualTo("THREADS_GIL_BOUND");
         assertThat(t.getString("performance.explanation")).containsIgnoringCase("GIL");
         assertThat(p.getList("performance.runs.variant")).contains("student", "sequential", "threads", "processes");
@@ -44,5 +47,10 @@ class PrimesGradingTest {
         assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score") + 10).isGreaterThan(s.getDouble("score") + 10);
         assertThat(t.getDouble("score")).isGreaterThan(s.getDouble("score") - 5);
         assertThat(Math.min(t.getDouble("score"), s.getDouble("score"))).isGreaterThan(w.getDouble("score"));
+    }
+
+    static double bestStudentSpeedup(JsonPath j) {
+        return j.<Number>getList("performance.runs.findAll { it.variant == 'student' }.speedup").stream()
+                .mapToDouble(Number::doubleValue).max().orElseThrow();
     }
 }
