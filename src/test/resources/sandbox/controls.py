@@ -136,3 +136,8 @@ def switch_interval():
 
 def types():
     return {"tuple": (1, 2), "set": {3, 1, 2}, 2: "int key", "nested": {"b": 1, "a": [1.5, None, True]}}
+
+
+def sit(seconds):
+    time.sleep(seconds)
+    return seconds

@@ -133,10 +133,11 @@ final class Grader {
             try (var held = machine.benchmark()) {
                 Map<String, JsonNode> benchmarkValues = new LinkedHashMap<>();
                 for (int round = 0; round == 0 || plan.needsMoreRounds(samples); round++) {
+                    List<Trial> trials = plan.round(round, samples);
                     if (round >= plan.minRounds()) {
-                        total += plan.trials().size();
+                        total += trials.size();
                     }
-                    for (Trial t : plan.round(round)) {
+                    for (Trial t : trials) {
                         progress.checkContinue();
                         progress.update("benchmark", done, total);
                         RunResult r = runner.run(t.variant(), ExerciseRunner.benchmarkParams(manifest, t.workers()), null);

@@ -42,9 +42,13 @@ public interface GradingConfig {
     @WithDefault("1")
     int benchmarkSlots();
 
-    /** Extra rounds allowed beyond the exercise's rounds when the spread is too wide. */
+    /**
+     * Extra rounds allowed beyond the exercise's rounds when the spread is too wide. They re-run only
+     * the unsteady cells (and the sequential baseline), so they are cheap; three lets one disturbed run
+     * among six fall outside the median's interval instead of flagging the grade.
+     */
     @WithName("extra-rounds")
-    @WithDefault("2")
+    @WithDefault("3")
     int extraRounds();
 
     /** Relative spread of wall times above which a measurement is repeated, then flagged unstable. */

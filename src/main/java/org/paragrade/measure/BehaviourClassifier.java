@@ -84,7 +84,12 @@ public final class BehaviourClassifier {
         boolean waiting = m.kind.equals("io") || (!m.kind.equals("cpu") && !multiCore) || beyondCores;
         switch (mechanism) {
             case PROCESSES:
-                if ((m.speedup != null && m.speedup < SLOWER_THAN_SEQUENTIAL) || !gained) return Behaviour.OVERHEAD_DOMINATED;
+                // A clear gain over the sequential reference counts too: a hybrid already overlaps its waits
+                // with one worker process, so adding processes gains it less than it gains over sequential code.
+                boolean beatsSequential = m.speedup != null && m.speedup >= CLEAR_GAIN;
+                if ((m.speedup != null && m.speedup < SLOWER_THAN_SEQUENTIAL) || !(gained || beatsSequential)) {
+                    return Behaviour.OVERHEAD_DOMINATED;
+                }
                 // on a CPU-bound task, processes that gain are computing in parallel even if some CPU time went uncounted
                 if (waiting && !m.kind.equals("cpu")) return Behaviour.CONCURRENT_IO_PROCESSES;
                 return oversubscribed(m) ? Behaviour.OVERSUBSCRIBED : Behaviour.PARALLEL_PROCESSES;

@@ -19,7 +19,10 @@ import java.util.TreeSet;
  * follows every other trial equally often, so neither position nor carry-over (the run just
  * before) favours anyone. The same seed always gives the same orders.
  *
- * <p>The engine's loop is: {@code for (r = 0; plan.needsMoreRounds(samples); r++) run plan.round(r)}.
+ * <p>The engine's loop is: {@code for (r = 0; plan.needsMoreRounds(samples); r++) run plan.round(r, samples)}.
+ * The minimum rounds are full; an extra round re-runs only the trials whose spread is still too wide,
+ * together with the sequential baseline every speed-up is divided by, so that one disturbed run costs
+ * a few runs more rather than whole rounds (and the steady cells are not measured again for nothing).
  */
 public final class BenchmarkPlan {
 
@@ -97,6 +100,19 @@ public final class BenchmarkPlan {
         for (int i = 0; i < n; i++) order.add(trials.get((williams.get(i) + row) % n));
         if (row >= n) Collections.reverse(order);
         return List.copyOf(order);
+    }
+
+    /**
+     * The trials of round {@code r} given the samples so far: the whole round while the minimum rounds
+     * are not done; after them only the unsteady trials and the sequential baseline, in the round's order
+     * (empty when everything is steady).
+     */
+    public List<Trial> round(int r, List<Sample> samples) {
+        List<Trial> full = round(r);
+        if (r < minRounds) return full;
+        Set<Trial> again = new LinkedHashSet<>(unsteadyTrials(samples));
+        if (again.isEmpty()) return List.of();
+        return full.stream().filter(t -> again.contains(t) || Sample.SEQUENTIAL.equals(t.variant())).toList();
     }
 
     /**

@@ -136,7 +136,7 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
 
         @Override
         List<Path> procsFiles() {
-            return CgroupHierarchy.V1_CONTROLLERS.stream().map(c -> dirs.get(c).resolve("cgroup.procs")).toList();
+            return dirs.values().stream().distinct().map(d -> d.resolve("cgroup.procs")).toList();
         }
 
         @Override
@@ -166,7 +166,7 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
 
         @Override
         Collection<Path> dirs() {
-            return dirs.values();
+            return dirs.values().stream().distinct().toList();
         }
 
         @Override
@@ -184,8 +184,8 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
             }
             boolean empty = false;
             for (int attempt = 0; attempt < 100 && !empty; attempt++) {
-                for (String controller : CgroupHierarchy.V1_CONTROLLERS) {
-                    killPids(pids(dirs.get(controller).resolve("cgroup.procs")));
+                for (Path dir : dirs()) {
+                    killPids(pids(dir.resolve("cgroup.procs")));
                 }
                 try {
                     write(state, "THAWED");
@@ -193,8 +193,8 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
                     // gone already
                 }
                 empty = true;
-                for (String controller : CgroupHierarchy.V1_CONTROLLERS) {
-                    empty &= pids(dirs.get(controller).resolve("cgroup.procs")).isEmpty();
+                for (Path dir : dirs()) {
+                    empty &= pids(dir.resolve("cgroup.procs")).isEmpty();
                 }
                 if (!empty) {
                     sleep(20);

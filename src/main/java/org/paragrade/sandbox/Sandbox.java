@@ -119,6 +119,9 @@ public final class Sandbox {
                       + SANDBOX_UID + " cannot reach " + prefix : "the server's user") + "), no capabilities,"
                       + " read-only interpreter, private tmpfs /tmp and /dev/shm"
                     : "none: student code runs on the host (development only)";
+            if (found != null && found.prioritised()) {
+                isolation += ", " + CgroupHierarchy.CPU_PRIORITY + "× the CPU weight of the server's own threads";
+            }
             if (!notes.isEmpty()) {
                 isolation += " (" + String.join("; ", notes) + ")";
             }

@@ -76,6 +76,28 @@ class BehaviourClassifierTest {
     }
 
     @Test
+    void aHybridThatAlreadyOverlapsItsWaitsWithOneProcessIsNotOverheadDominated() {
+        // fetch-and-crunch: threads fetch inside each worker process, so 1 worker already beats sequential
+        // code and a second process adds only the crunching's gain (1.17×), while beating sequential 1.67×.
+        SpeedupCurve curve = new Bench().sequential(1000, 600)
+                .student(1, 700, 650, 12, 2)
+                .student(2, 600, 720, 12, 3)
+                .curve("any");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("mixed", "any", curve);
+        assertThat(verdict.behaviour()).isNotEqualTo(Behaviour.OVERHEAD_DOMINATED);
+        assertThat(verdict.matchesExpected()).as(verdict.explanation()).isTrue();
+    }
+
+    @Test
+    void processesSlowerThanSequentialAreStillOverheadDominated() {
+        SpeedupCurve curve = new Bench().sequential(1000, 1000)
+                .student(1, 1300, 1250, 2, 2)
+                .student(2, 1150, 1500, 3, 3)
+                .curve("processes");
+        assertThat(BehaviourClassifier.classify("cpu", "processes", curve).behaviour()).isEqualTo(Behaviour.OVERHEAD_DOMINATED);
+    }
+
+    @Test
     void threadsOverlappingDownloadsAreConcurrentIo() {
         SpeedupCurve curve = downloadsWithThreads().curve("threads");
         BehaviourVerdict verdict = BehaviourClassifier.classify("io", "threads", curve);

@@ -114,6 +114,20 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void extraRoundsReRunOnlyTheUnsteadyCellsAndTheSequentialBaseline() {
+        List<Sample> samples = new ArrayList<>();
+        assertThat(plan.round(0, samples)).as("minimum rounds are whole").hasSize(10);
+        runRounds(samples, 0, 3, 0.30);
+        assertThat(plan.round(3, samples)).containsExactlyInAnyOrder(new Trial("student", 2), new Trial("sequential", 1));
+        assertThat(plan.round(3, samples)).as("in that round's order")
+                .isEqualTo(plan.round(3).stream().filter(plan.round(3, samples)::contains).toList());
+
+        List<Sample> steady = new ArrayList<>();
+        runRounds(steady, 0, 3, 0.0);
+        assertThat(plan.round(3, steady)).isEmpty();
+    }
+
+    @Test
     void aTrialWithoutAnySampleIsNotStable() {
         List<Sample> samples = new ArrayList<>();
         runRounds(samples, 0, 3, 0.0);

@@ -31,6 +31,36 @@ class PositiveControlsTest {
     }
 
     @Test
+    void runsAreMeasuredInTheirOwnCpuGroupWeightedAboveTheServer() throws Exception {
+        Path parent = SandboxFixture.cgroupParent("cpu");
+        org.junit.jupiter.api.Assumptions.assumeTrue(parent != null && Files.isDirectory(parent.getParent()),
+                "no cgroup v1 cpu controller on this host");
+        // Watch the cpu hierarchy from the host while a run sits for a second.
+        var seen = new java.util.concurrent.atomic.AtomicReference<String>();
+        Thread watcher = new Thread(() -> {
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (seen.get() == null && System.nanoTime() < end) {
+                try (var runs = Files.list(parent)) {
+                    for (Path run : runs.filter(Files::isDirectory).toList()) {
+                        if (!Files.readString(run.resolve("cgroup.procs")).isBlank()) {
+                            seen.set(run.getFileName().toString());
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // a run cgroup removed while listing: look again
+                }
+                Thread.onSpinWait();
+            }
+        });
+        watcher.start();
+        assertThat(control("sit", Map.of("seconds", 1.0)).value().asDouble()).isEqualTo(1.0);
+        watcher.join();
+        assertThat(seen.get()).as("the run's processes sit in a cpu cgroup of their own below the weighted parent")
+                .startsWith("controls.py-");
+        assertThat(Files.readString(parent.resolve("cpu.shares")).trim()).isEqualTo(Integer.toString(8 * 1024));
+    }
+
+    @Test
     void processPoolExecutor() throws Exception {
         assertThat(control("process_pool_executor", Map.of()).value().toString()).isEqualTo("[0,1,4,9,16,25]");
     }

@@ -63,7 +63,7 @@ final class SandboxFixture {
         try (var runs = Files.list(WORK.resolve("runs"))) {
             assertThat(runs.toList()).as("run directories left").isEmpty();
         }
-        for (String c : List.of("cpuacct", "memory", "pids", "freezer")) {
+        for (String c : List.of("cpuacct", "memory", "pids", "freezer", "cpu")) {
             Path parent = cgroupParent(c);
             if (parent != null && Files.isDirectory(parent)) {
                 try (var dirs = Files.list(parent)) {
