@@ -71,6 +71,7 @@ final class Grader {
         int done = 0;
 
         // 1. Correctness
+        long correctnessStart = System.nanoTime();
         List<CaseResult> cases = new ArrayList<>();
         try (var held = machine.correctness()) {
             String stoppedBy = null;
@@ -114,6 +115,9 @@ final class Grader {
             boolean ok = r.accepted() || (r.stress() && Verdicts.NOT_RUN.equals(r.verdict()));
             caseOk.merge(base, ok, Boolean::logicalAnd);
         }
+        long correctnessNanos = System.nanoTime() - correctnessStart;
+        int correctnessRuns = (int) cases.stream().filter(c -> !Verdicts.NOT_RUN.equals(c.verdict())).count();
+        long benchmarkNanos = 0;
         int passed = (int) caseOk.values().stream().filter(b -> b).count();
         int caseCount = caseOk.size();
         String verdict = Verdicts.overall(cases);
@@ -174,8 +178,9 @@ final class Grader {
                     }
                 }
             }
+            benchmarkNanos = System.nanoTime() - benchmarkStart;
             io.micrometer.core.instrument.Metrics.timer("paragrade_benchmark_seconds")
-                    .record(System.nanoTime() - benchmarkStart, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(benchmarkNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (Verdicts.ACCEPTED.equals(verdict) && !samples.isEmpty()) {
                 curve = plan.curve(samples, cores, manifest.expectedModel());
                 behaviour = BehaviourClassifier.classify(manifest.kind(), manifest.expectedModel(), curve);
@@ -216,7 +221,8 @@ final class Grader {
         ArrayNode fb = report.putArray("feedback");
         feedback.stream().distinct().forEach(fb::add);
         report.put("message", summary(verdict, passed, caseCount, curve));
-        return new GradingOutcome(verdict, score.total(), score.max(), report, List.copyOf(samples));
+        return new GradingOutcome(verdict, score.total(), score.max(), report, List.copyOf(samples),
+                new GradingOutcome.Timing(correctnessNanos / 1e9, correctnessRuns, benchmarkNanos / 1e9, samples.size()));
     }
 
     /** The same params are asked for once per case and again per stress repeat: fetch each once. */

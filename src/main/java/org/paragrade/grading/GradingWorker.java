@@ -180,7 +180,7 @@ public class GradingWorker {
             GradingOutcome outcome = gradeClaim(claim, cancelled);
             recorder.record(claim, outcome);
             verdict = outcome.verdict();
-            LOG.infof("Graded: %s, %.1f/%.1f", outcome.verdict(), outcome.score(), outcome.maxScore());
+            LOG.infof("Graded: %s, %.1f/%.1f; %s", outcome.verdict(), outcome.score(), outcome.maxScore(), outcome.timing());
         } catch (LeaseLost | Cancelled e) {
             verdict = "abandoned";
             LOG.warnf("Job %d abandoned: %s", claim.jobId(), e.getMessage());

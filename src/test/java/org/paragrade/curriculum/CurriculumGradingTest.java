@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.paragrade.testing.Api;
-import org.paragrade.testing.GradingProfile;
+import org.paragrade.testing.QuickGradingProfile;
 
 /**
  * Every bundle of the curriculum, graded as a student would meet it: the starter a student begins
@@ -31,7 +31,7 @@ import org.paragrade.testing.GradingProfile;
  * grades the rest, so that a bundle added to {@code exercises/} is covered without being named.
  */
 @QuarkusTest
-@TestProfile(GradingProfile.class)
+@TestProfile(QuickGradingProfile.class)
 class CurriculumGradingTest {
 
     /** Graded end to end by PrimesGradingTest, BankGradingTest and DownloadsGradingTest. */
