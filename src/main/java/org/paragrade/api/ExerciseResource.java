@@ -143,10 +143,11 @@ public class ExerciseResource {
     public ObjectNode settings(@PathParam("slug") String slug, Map<String, Object> body) {
         Exercise e = curriculum.require(slug);
         if (body.containsKey("published")) {
-            if (Boolean.TRUE.equals(body.get("published")) && !publishable(slug)) {
-                throw new UploadRefused("This version has not passed validation; it cannot be published.", false);
+            try {
+                curriculum.setPublished(slug, Boolean.TRUE.equals(body.get("published")));
+            } catch (BundleRefused refused) {
+                throw new UploadRefused(refused.getMessage(), false);
             }
-            curriculum.setPublished(slug, Boolean.TRUE.equals(body.get("published")));
         }
         Instant deadline = e.deadline;
         Integer attempts = e.maxAttempts;
@@ -178,12 +179,6 @@ public class ExerciseResource {
         Exercise e = curriculum.require(slug);
         return Response.ok(gradeBook.csv(e))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-grades.csv\"").build();
-    }
-
-    @Transactional
-    boolean publishable(String slug) {
-        Exercise e = curriculum.require(slug);
-        return e.currentVersion != null && !Boolean.FALSE.equals(e.currentVersion.valid);
     }
 
     private Response validateAndStore(Bundle bundle, String source, int status) {

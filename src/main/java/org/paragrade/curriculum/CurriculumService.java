@@ -64,8 +64,12 @@ public class CurriculumService {
         return new Stored(exercise, v, created, true);
     }
 
+    /** Publishes or hides; a version that has not passed validation is never published. */
     public Exercise setPublished(String slug, boolean published) {
         Exercise e = require(slug);
+        if (published && (e.currentVersion == null || Boolean.FALSE.equals(e.currentVersion.valid))) {
+            throw new BundleRefused("This version has not passed validation; it cannot be published.");
+        }
         e.published = published;
         e.updatedAt = Instant.now();
         return e;

@@ -3,8 +3,6 @@ package org.paragrade.grading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paragrade.curriculum.ExerciseManifest;
@@ -65,7 +63,7 @@ final class ExerciseRunner {
     static String key(Map<String, Object> params) {
         try {
             String json = CANONICAL.writeValueAsString(new java.util.TreeMap<>(params));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes()));
+            return org.paragrade.Hashes.sha256Hex(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

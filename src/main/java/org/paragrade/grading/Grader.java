@@ -241,7 +241,7 @@ final class Grader {
         }
         int rounds = manifest.benchmark().rounds();
         return new BenchmarkPlan(variants, manifest.benchmark().workers(), rounds, rounds + extraRounds, seed,
-                spreadThreshold);
+                spreadThreshold, manifest.expectedModel());
     }
 
     private CaseResult runCase(String name, Map<String, Object> params, JsonNode want, Double switchInterval,

@@ -101,10 +101,19 @@ public final class BehaviourClassifier {
                 }
                 return Behaviour.SERIALISED_BY_LOCKS;
             default:
-                if (!gained) return Behaviour.SEQUENTIAL;
+                if (!gained || noiseOfOneBusyThread(m)) return Behaviour.SEQUENTIAL;
                 // faster with more workers in one thread of one process: an event loop overlapping waits
                 return waiting ? Behaviour.CONCURRENT_IO_ASYNCIO : Behaviour.UNKNOWN;
         }
+    }
+
+    /**
+     * One thread of one process on a CPU-bound task that keeps its core busy has no waits to overlap: an apparent gain with more workers is the machine's noise, not an event loop.
+     */
+    private static boolean noiseOfOneBusyThread(Measured m) {
+        if (!m.kind.equals("cpu")) return false;
+        // The busiest run decides: a run slowed by the machine (CPU steal) shows a lower utilisation.
+        return m.curve.runsOf(Sample.STUDENT).stream().mapToDouble(RunFigures::cpuUtilisation).max().orElse(0) >= ONE_BUSY_CORE;
     }
 
     /** More workers than cores, and the speed-up stopped growing past the core count. */

@@ -40,6 +40,8 @@ public final class BenchmarkPlan {
     private final int maxRounds;
     private final double spreadThreshold;
     private final List<Integer> williams;
+    /** Variants whose cells must be steady. */
+    private final Set<String> graded;
 
     /**
      * @param variants        {@code student} and the reference names; {@code sequential} is run at 1 worker only
@@ -51,6 +53,16 @@ public final class BenchmarkPlan {
      */
     public BenchmarkPlan(List<String> variants, List<Integer> workerCounts, int minRounds, int maxRounds,
                          long seed, double spreadThreshold) {
+        this(variants, workerCounts, minRounds, maxRounds, seed, spreadThreshold, "any");
+    }
+
+    /**
+     * As above; only the cells the grade depends on under {@code expectedModel}
+     * ({@link SpeedupCurve#gradedVariants}) must be steady: the other references are run in every
+     * minimum round but never cost extra rounds.
+     */
+    public BenchmarkPlan(List<String> variants, List<Integer> workerCounts, int minRounds, int maxRounds,
+                         long seed, double spreadThreshold, String expectedModel) {
         Objects.requireNonNull(variants, "variants");
         Objects.requireNonNull(workerCounts, "workerCounts");
         if (variants.isEmpty()) throw new IllegalArgumentException("need at least one variant");
@@ -75,6 +87,7 @@ public final class BenchmarkPlan {
         this.maxRounds = maxRounds;
         this.spreadThreshold = spreadThreshold;
         this.williams = williamsSequence(trials.size());
+        this.graded = SpeedupCurve.gradedVariants(List.copyOf(new LinkedHashSet<>(variants)), expectedModel);
     }
 
     /** A plan with the default spread threshold and up to {@value #DEFAULT_EXTRA_ROUNDS} extra rounds. */
@@ -136,11 +149,12 @@ public final class BenchmarkPlan {
         return unsteadyTrials(samples).isEmpty();
     }
 
-    /** Trials with no sample yet or a spread above the threshold. */
+    /** Graded trials with no sample yet or a spread above the threshold. */
     public List<Trial> unsteadyTrials(List<Sample> samples) {
         Map<Trial, List<Double>> walls = wallTimes(samples);
         List<Trial> unsteady = new ArrayList<>();
         for (Trial trial : trials) {
+            if (!graded.contains(trial.variant())) continue;
             List<Double> times = walls.get(trial);
             if (times == null || Statistics.spread(times).relativeSpread() > spreadThreshold) unsteady.add(trial);
         }

@@ -176,14 +176,45 @@ public final class SpeedupCurve {
                 || r.variant().startsWith(model + "-")).toList();
     }
 
-    /** Every cell's relative spread is within the threshold. */
+    /** Every graded cell's relative spread is within the threshold (see {@link #gradedVariants}). */
     public boolean stable() {
         return unstableRuns().isEmpty();
     }
 
-    /** Cells whose relative spread is above the threshold. */
+    /** Graded cells whose relative spread is above the threshold. */
     public List<RunFigures> unstableRuns() {
-        return runs.stream().filter(r -> r.wallMs().relativeSpread() > spreadThreshold).toList();
+        java.util.Set<String> graded = gradedVariants(runs.stream().map(RunFigures::variant).distinct().toList(), expectedModel);
+        return runs.stream().filter(r -> graded.contains(r.variant()))
+                .filter(r -> r.wallMs().relativeSpread() > spreadThreshold).toList();
+    }
+
+    /**
+     * The variants a grade depends on, whose measurement must be steady: the student's, the sequential
+     * baseline, and the references fitting the expected model (the same rule as {@link #referenceRunAt}).
+     * The other references are context — shown beside the student's figures, a noisy one is shown with
+     * its spread, but it neither sends the grade to review nor costs extra rounds.
+     */
+    public static java.util.Set<String> gradedVariants(List<String> variants, String expectedModel) {
+        List<String> references = variants.stream()
+                .filter(v -> !v.equals(Sample.STUDENT) && !v.equals(Sample.SEQUENTIAL)).toList();
+        String model = expectedModel == null ? "any" : expectedModel.toLowerCase(Locale.ROOT);
+        List<String> fitting = switch (model) {
+            case "threads", "processes" -> fittingNames(references, model);
+            case "asyncio" -> {
+                List<String> asyncio = fittingNames(references, "asyncio");
+                yield asyncio.isEmpty() ? fittingNames(references, "threads") : asyncio;
+            }
+            default -> references;
+        };
+        java.util.Set<String> graded = new java.util.LinkedHashSet<>(List.of(Sample.STUDENT, Sample.SEQUENTIAL));
+        graded.addAll(fitting.isEmpty() ? references : fitting);
+        graded.retainAll(variants);
+        return graded;
+    }
+
+    private static List<String> fittingNames(List<String> references, String model) {
+        return references.stream().filter(v -> v.equals(model) || v.startsWith(model + "_") || v.startsWith(model + "-"))
+                .toList();
     }
 
     public int cores() {

@@ -2,9 +2,7 @@ package org.paragrade.submission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -68,7 +66,7 @@ public class SubmissionService {
             f.path = e.getKey();
             f.content = e.getValue();
             f.size = e.getValue().length;
-            f.sha256 = sha256(e.getValue());
+            f.sha256 = org.paragrade.Hashes.sha256Hex(e.getValue());
             f.persist();
         }
         queue.enqueue(s.id);
@@ -117,11 +115,4 @@ public class SubmissionService {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -43,9 +43,12 @@ class PrimesGradingTest {
         assertThat(t.getString("performance.explanation")).containsIgnoringCase("GIL");
         assertThat(p.getList("performance.runs.variant")).contains("student", "sequential", "threads", "processes");
         // Processes clearly first; threads (concurrent, wrong model: half the behaviour points) not below
-        // sequential beyond noise; a wrong answer last, however fast.
+        // sequential beyond noise (both run at about 1×; 0.15× of measured difference is ~10 performance
+        // points on this ramp); a wrong answer last, however fast. The sequential starter earns no
+        // behaviour points, whatever the noise made its curve look like.
         assertThat(p.getDouble("score")).isGreaterThan(t.getDouble("score") + 10).isGreaterThan(s.getDouble("score") + 10);
-        assertThat(t.getDouble("score")).isGreaterThan(s.getDouble("score") - 5);
+        assertThat(t.getDouble("score")).isGreaterThan(s.getDouble("score") - 10);
+        assertThat(s.getString("performance.behaviour")).isEqualTo("SEQUENTIAL");
         assertThat(Math.min(t.getDouble("score"), s.getDouble("score"))).isGreaterThan(w.getDouble("score"));
     }
 

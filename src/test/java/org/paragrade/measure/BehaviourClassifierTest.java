@@ -144,6 +144,19 @@ class BehaviourClassifierTest {
     }
 
     @Test
+    void aSequentialCpuSolutionMadeToLookFasterByNoiseIsStillSequential() {
+        // primes starter on a noisy machine: its 1-worker runs happened to be slow, so 4 workers look 1.3× faster
+        SpeedupCurve curve = new Bench().sequential(1000, 990)
+                .student(1, 1300, 1000, 1, 1)
+                .student(2, 1050, 990, 1, 1)
+                .student(4, 1000, 990, 1, 1)
+                .curve("processes");
+        BehaviourVerdict verdict = BehaviourClassifier.classify("cpu", "processes", curve);
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.SEQUENTIAL);
+        assertThat(verdict.credit()).isZero();
+    }
+
+    @Test
     void processesSlowerThanSequentialOnTinyTasksAreOverheadDominated() {
         SpeedupCurve curve = new Bench().sequential(200, 200)
                 .student(1, 350, 420, 3, 2)

@@ -128,6 +128,21 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void aNoisyReferenceOutsideTheExpectedModelCostsNoExtraRound() {
+        BenchmarkPlan processes = new BenchmarkPlan(VARIANTS, WORKERS, 3, 6, 42L, 0.15, "processes");
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            for (Trial t : processes.round(r)) {
+                double wall = 1000.0 / t.workers() * (t.variant().equals("threads") && r == 1 ? 1.5 : 1.0);
+                samples.add(new Sample(t.variant(), t.workers(), r, wall, 1000.0, 2, 1, 20.0));
+            }
+        }
+        assertThat(processes.needsMoreRounds(samples)).isFalse();
+        assertThat(processes.stable(samples)).isTrue();
+        assertThat(plan.needsMoreRounds(samples)).as("every reference counts under 'any'").isTrue();
+    }
+
+    @Test
     void aTrialWithoutAnySampleIsNotStable() {
         List<Sample> samples = new ArrayList<>();
         runRounds(samples, 0, 3, 0.0);

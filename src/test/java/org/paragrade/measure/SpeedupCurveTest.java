@@ -122,6 +122,30 @@ class SpeedupCurveTest {
     }
 
     @Test
+    void aNoisyReferenceOutsideTheExpectedModelIsContextNotAReasonForReview() {
+        List<Sample> samples = primesBenchmark();
+        samples.add(new Sample("threads", 2, 3, 2900, 2040, 3, 1, 16));
+        assertThat(SpeedupCurve.from(samples, 2, "processes").stable())
+                .as("threads are context on a processes exercise").isTrue();
+        assertThat(SpeedupCurve.from(samples, 2, "threads").stable()).as("but graded on a threads one").isFalse();
+        assertThat(SpeedupCurve.from(samples, 2, "any").stable()).as("and on an any one").isFalse();
+        samples.add(new Sample("sequential", 1, 3, 2900, 2900, 1, 1, 15));
+        assertThat(SpeedupCurve.from(samples, 2, "processes").unstableRuns()).extracting(RunFigures::trial)
+                .as("the sequential baseline always counts").containsExactly(new Trial("sequential", 1));
+    }
+
+    @Test
+    void gradedVariantsAreTheStudentTheBaselineAndTheFittingReferences() {
+        List<String> all = List.of("student", "sequential", "threads", "processes", "asyncio", "processes_chunked");
+        assertThat(SpeedupCurve.gradedVariants(all, "processes"))
+                .containsExactlyInAnyOrder("student", "sequential", "processes", "processes_chunked");
+        assertThat(SpeedupCurve.gradedVariants(all, "asyncio")).containsExactlyInAnyOrder("student", "sequential", "asyncio");
+        assertThat(SpeedupCurve.gradedVariants(List.of("student", "sequential", "threads"), "asyncio"))
+                .as("asyncio falls back to threads").containsExactlyInAnyOrder("student", "sequential", "threads");
+        assertThat(SpeedupCurve.gradedVariants(all, "any")).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
     void withoutASequentialReferenceSpeedupsAreUnknownButSelfSpeedupsRemain() {
         List<Sample> samples = primesBenchmark();
         samples.removeIf(s -> s.variant().equals("sequential"));
