@@ -23,7 +23,7 @@ public class SandboxProducer {
         Path workRoot = Path.of(config.dataDir()).toAbsolutePath();
         var options = grading.sandbox();
         Sandbox sandbox = new Sandbox(new SandboxSettings(python, Path.of(options.bwrap()), workRoot,
-                options.allowUnsafe(), options.cgroupParent()));
+                options.allowUnsafe(), options.cgroupParent(), options.tuneHost()));
         var info = sandbox.info();
         LOG.infof("Sandbox ready: %s, isolation %s, Python %s at %s", info.mode(), info.isolation(),
                 info.pythonVersion(), info.interpreter());

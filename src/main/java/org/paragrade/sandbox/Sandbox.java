@@ -119,6 +119,12 @@ public final class Sandbox {
                       + SANDBOX_UID + " cannot reach " + prefix : "the server's user") + "), no capabilities,"
                       + " read-only interpreter, private tmpfs /tmp and /dev/shm"
                     : "none: student code runs on the host (development only)";
+            if (found != null) {
+                String migration = FastMigration.ensure(Path.of("/proc/mounts"), isRoot() && settings.tuneHost());
+                if (migration != null) {
+                    isolation += ", " + migration;
+                }
+            }
             if (found != null && found.prioritised()) {
                 isolation += ", " + CgroupHierarchy.CPU_PRIORITY + "× the CPU weight of the server's own threads";
             }

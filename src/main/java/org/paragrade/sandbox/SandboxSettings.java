@@ -12,8 +12,14 @@ import java.nio.file.Path;
  * @param allowUnsafe  development switch: run without bwrap when it cannot be used (never in production)
  * @param cgroupParent name of the cgroup under which each run gets its own; relative names are created below
  *                     the server's own cgroup, absolute ones below the hierarchy's root
+ * @param tuneHost     as root, set the host's cgroup2 mount option {@code favordynmods} (see {@link FastMigration})
  */
-public record SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent) {
+public record SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
+                              boolean tuneHost) {
+
+    public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent) {
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, true);
+    }
 
     public static SandboxSettings defaults(Path workRoot) {
         return new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), workRoot, false, "paragrade");
