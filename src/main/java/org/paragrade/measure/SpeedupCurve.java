@@ -159,21 +159,10 @@ public final class SpeedupCurve {
                 .filter(r -> r.workers() == workers && r.speedup() != null)
                 .filter(r -> !r.variant().equals(Sample.STUDENT) && !r.variant().equals(Sample.SEQUENTIAL))
                 .toList();
-        List<RunFigures> fitting = switch (expectedModel) {
-            case "threads", "processes" -> fitting(candidates, expectedModel);
-            case "asyncio" -> {
-                List<RunFigures> asyncio = fitting(candidates, "asyncio");
-                yield asyncio.isEmpty() ? fitting(candidates, "threads") : asyncio;
-            }
-            default -> candidates;
-        };
-        List<RunFigures> pool = fitting.isEmpty() ? candidates : fitting;
+        List<String> fittingNames = fittingReferences(candidates.stream().map(RunFigures::variant).distinct().toList(),
+                expectedModel);
+        List<RunFigures> pool = candidates.stream().filter(r -> fittingNames.contains(r.variant())).toList();
         return pool.stream().max(Comparator.comparingDouble(RunFigures::speedup));
-    }
-
-    private static List<RunFigures> fitting(List<RunFigures> candidates, String model) {
-        return candidates.stream().filter(r -> r.variant().equals(model) || r.variant().startsWith(model + "_")
-                || r.variant().startsWith(model + "-")).toList();
     }
 
     /** Every graded cell's relative spread is within the threshold (see {@link #gradedVariants}). */
@@ -197,6 +186,18 @@ public final class SpeedupCurve {
     public static java.util.Set<String> gradedVariants(List<String> variants, String expectedModel) {
         List<String> references = variants.stream()
                 .filter(v -> !v.equals(Sample.STUDENT) && !v.equals(Sample.SEQUENTIAL)).toList();
+        java.util.Set<String> graded = new java.util.LinkedHashSet<>(List.of(Sample.STUDENT, Sample.SEQUENTIAL));
+        graded.addAll(fittingReferences(references, expectedModel));
+        graded.retainAll(variants);
+        return graded;
+    }
+
+    /**
+     * The references that fit a model: threads → threads, processes → processes, asyncio → asyncio
+     * (else threads), any → all; a name fits when it is the model's or starts with it
+     * ({@code processes_chunked}). When none fits, all of them.
+     */
+    private static List<String> fittingReferences(List<String> references, String expectedModel) {
         String model = expectedModel == null ? "any" : expectedModel.toLowerCase(Locale.ROOT);
         List<String> fitting = switch (model) {
             case "threads", "processes" -> fittingNames(references, model);
@@ -206,10 +207,7 @@ public final class SpeedupCurve {
             }
             default -> references;
         };
-        java.util.Set<String> graded = new java.util.LinkedHashSet<>(List.of(Sample.STUDENT, Sample.SEQUENTIAL));
-        graded.addAll(fitting.isEmpty() ? references : fitting);
-        graded.retainAll(variants);
-        return graded;
+        return fitting.isEmpty() ? references : fitting;
     }
 
     private static List<String> fittingNames(List<String> references, String model) {
