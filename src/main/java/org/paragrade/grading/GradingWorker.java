@@ -76,9 +76,10 @@ public class GradingWorker {
     }
 
     void onStart(@Observes @Priority(50) StartupEvent event) {
-        metrics.gauge("paragrade_queue_depth", queue, q -> safeDepth(q).queued());
-        metrics.gauge("paragrade_queue_running", queue, q -> safeDepth(q).running());
-        metrics.gauge("paragrade_queue_oldest_age_seconds", queue, q -> safeDepth(q).oldestAgeSeconds());
+        // One depth query serves the three gauges of a scrape (they are read one after the other).
+        metrics.gauge("paragrade_queue_depth", this, w -> w.depthSnapshot().queued());
+        metrics.gauge("paragrade_queue_running", this, w -> w.depthSnapshot().running());
+        metrics.gauge("paragrade_queue_oldest_age_seconds", this, w -> w.depthSnapshot().oldestAgeSeconds());
         if (config.workers() <= 0) {
             LOG.info("Grading is off on this instance (paragrade.workers=0): portal only");
             return;
@@ -99,12 +100,26 @@ public class GradingWorker {
         LOG.infof("%d grading worker(s) started as %s", config.workers(), owner);
     }
 
-    private static JobQueue.Depth safeDepth(JobQueue q) {
-        try {
-            return q.depth();
-        } catch (Exception e) {
-            return new JobQueue.Depth(-1, -1, -1);
+    private record DepthAt(JobQueue.Depth depth, long nanos) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<DepthAt> lastDepth = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The queue's depth, queried at most once a second. */
+    private JobQueue.Depth depthSnapshot() {
+        DepthAt last = lastDepth.get();
+        long now = System.nanoTime();
+        if (last != null && now - last.nanos() < 1_000_000_000L) {
+            return last.depth();
         }
+        JobQueue.Depth depth;
+        try {
+            depth = queue.depth();
+        } catch (Exception e) {
+            depth = new JobQueue.Depth(-1, -1, -1);
+        }
+        lastDepth.set(new DepthAt(depth, now));
+        return depth;
     }
 
     /** Stops claiming, lets running gradings finish within the grace, then gives their leases back. */
