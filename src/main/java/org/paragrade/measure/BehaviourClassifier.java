@@ -33,7 +33,10 @@ public final class BehaviourClassifier {
     static final double PARALLEL_CORES = 1.3;
     static final double SLOWER_THAN_SEQUENTIAL = 0.9;
     static final double STILL_GROWING = 1.15;
-    /** For mixed work, threads using at least this many cores without gain are computing, not waiting. */
+    /**
+     * A solution using at least this many cores is computing, not waiting: threads without gain on mixed
+     * work, or one thread of one process on a CPU-bound task.
+     */
     static final double ONE_BUSY_CORE = 0.8;
 
     private enum Mechanism { PROCESSES, THREADS, NONE }
@@ -108,7 +111,8 @@ public final class BehaviourClassifier {
     }
 
     /**
-     * One thread of one process on a CPU-bound task that keeps its core busy has no waits to overlap: an apparent gain with more workers is the machine's noise, not an event loop.
+     * One thread of one process on a CPU-bound task that keeps its core busy has no waits to overlap:
+     * an apparent gain with more workers is the machine's noise, not an event loop.
      */
     private static boolean noiseOfOneBusyThread(Measured m) {
         if (!m.kind.equals("cpu")) return false;

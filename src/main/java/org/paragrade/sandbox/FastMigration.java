@@ -42,8 +42,13 @@ final class FastMigration {
                 }
                 String wanted = "remount," + String.join(",", options) + "," + OPTION;
                 Process p = new ProcessBuilder("mount", "-o", wanted, f[1]).redirectErrorStream(true).start();
-                String said = new String(p.getInputStream().readAllBytes()).trim();
-                boolean done = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+                // mount says a line at most, well within a pipe's buffer: wait first, so the bound holds.
+                boolean exited = p.waitFor(10, TimeUnit.SECONDS);
+                if (!exited) {
+                    p.destroyForcibly();
+                }
+                String said = exited ? new String(p.getInputStream().readAllBytes()).trim() : "mount did not answer in 10 s";
+                boolean done = exited && p.exitValue() == 0;
                 return done ? "fast cgroup migration (" + OPTION + " set on " + f[1] + ")"
                         : "slow cgroup migration: could not set " + OPTION + " on " + f[1] + " (" + said + ")";
             }

@@ -124,9 +124,9 @@ public final class Sandbox {
                 if (migration != null) {
                     isolation += ", " + migration;
                 }
-            }
-            if (found != null && found.prioritised()) {
-                isolation += ", " + CgroupHierarchy.CPU_PRIORITY + "× the CPU weight of the server's own threads";
+                if (found.prioritised()) {
+                    isolation += ", " + CgroupHierarchy.CPU_PRIORITY + "× the CPU weight of the server's own threads";
+                }
             }
             if (!notes.isEmpty()) {
                 isolation += " (" + String.join("; ", notes) + ")";
