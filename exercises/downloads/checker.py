@@ -1,70 +1,48 @@
 """Checker for `downloads`: a slow local web server for the student's code.
 
-setup() runs in the trusted supervisor before the student's process starts:
-it serves deterministic bodies from 127.0.0.1 (the sandbox has loopback
-only), answering every request after a fixed latency, and hands the student
-the list of URLs. drive() calls fetch_all in the student's process and strips
-the server's address from the keys: the port is picked fresh for every run,
-so only the paths can be compared with the reference's answer. teardown()
-stops the server.
+Everything here runs in the trusted supervisor, never in the student's process
+(which cannot read this file). setup() serves bodies from 127.0.0.1 (the
+sandbox has loopback only), answering every request after a fixed latency,
+and hands the student the list of URLs. Every body is salted with the
+grading's secret (ctx.secret), so its hash cannot be computed without
+downloading it. verify() checks each returned hash against the body served
+for that path and hands on a salt-free value (the hash of the unsalted body),
+which the server compares with the sequential reference's. The port changes
+on every run, so only paths are compared. teardown() stops the server.
 """
 import hashlib
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-_server = None
+from local_service import SlowService, by_path, served
+
+_service = None
 
 
-def body_for(path):
-    """Deterministic body for a path: 300 bytes to ~8 KB of text."""
-    seed = hashlib.sha256(path.encode()).hexdigest()
+def body_for(path, salt=None):
+    """The body of a path: 300 bytes to ~8 KB of text, different under every salt."""
+    key = path.encode() if salt is None else salt.encode() + b"\0" + path.encode()
+    seed = hashlib.sha256(key).hexdigest()
     size = 300 + int(seed[:8], 16) % 7900
     return (seed * (size // 64 + 1))[:size].encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        time.sleep(self.server.latency)
-        body = body_for(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):  # keep the supervisor's output clean
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256   # the default backlog (5) drops bursts of connects
-
-
 def setup(params, ctx):
-    global _server
-    _server = _Server(("127.0.0.1", 0), _Handler)
-    _server.latency = params["latencyMs"] / 1000
-    threading.Thread(target=_server.serve_forever, daemon=True, name="downloads-server").start()
-    base = f"http://127.0.0.1:{_server.server_address[1]}"
-    urls = [f"{base}/files/{i:04d}.txt" for i in range(params["count"])]
+    global _service
+    _service = SlowService(params["latencyMs"] / 1000, lambda path: body_for(path, ctx.secret),
+                           name="downloads-server")
+    urls = [f"{_service.base}/files/{i:04d}.txt" for i in range(params["count"])]
     return {"urls": urls, "workers": params["workers"]}
 
 
-def drive(solution, params):
-    urls = params["urls"]
-    result = solution.fetch_all(urls, params["workers"])
-    if not isinstance(result, dict):
-        raise TypeError(f"fetch_all must return a dict, not {type(result).__name__}")
-    base = urls[0].split("/files/")[0] if urls else ""
-    return {(k[len(base):] if isinstance(k, str) and k.startswith(base) else k): v
-            for k, v in result.items()}
+def verify(value, params, ctx):
+    answers = by_path(params["urls"], value, "/files/", "fetch_all")
+    paths = [f"/files/{i:04d}.txt" for i in range(len(params["urls"]))]
+    digest = lambda body: hashlib.sha256(body).hexdigest()
+    return served(answers, {p: digest(body_for(p, ctx.secret)) for p in paths},
+                  {p: digest(body_for(p)) for p in paths}, "the SHA-256 of the body served for this path")
 
 
 def teardown(ctx):
-    global _server
-    if _server is not None:
-        _server.shutdown()
-        _server.server_close()
-        _server = None
+    global _service
+    if _service is not None:
+        _service.stop()
+        _service = None

@@ -1,15 +1,20 @@
 """Checker for `fetch-and-crunch`: a slow server of pages full of numbers.
 
-setup() runs in the trusted supervisor: it starts a tiny HTTP/1.0 server on
+Everything here runs in the trusted supervisor, never in the student's process
+(which cannot read this file). setup() starts a tiny HTTP/1.0 server on
 127.0.0.1 (the sandbox has loopback only) whose every answer comes after a
-fixed latency (same server as many-waits: asyncio, one daemon thread).
-drive() calls the student's crunch_pages and strips the server's address
-from the keys (the port changes on every run). teardown() stops it.
+fixed latency (the harness's local_service: asyncio, one daemon thread).
+Every page is drawn with the grading's secret, so its count of primes cannot
+be known without downloading it; verify() checks each returned count against
+the page served (a deterministic Miller-Rabin test, exact below 3.2e9 and a
+few hundred times cheaper than the student's trial division) and hands on the
+count of the unsalted page, which the server compares with the sequential
+reference's. teardown() stops the server.
 """
-import asyncio
 import hashlib
 import random
-import threading
+
+from local_service import SlowService, by_path, served
 
 _service = None
 
@@ -17,62 +22,54 @@ _service = None
 NUMBERS_PER_PAGE = 300
 
 
-def page_for(path):
-    """A page: 300 numbers between 10**9 and 10**9 + 10**7, one per line."""
-    rng = random.Random(hashlib.sha256(path.encode()).hexdigest())
+def page_for(path, salt=None):
+    """A page: 300 numbers between 10**9 and 10**9 + 10**7, one per line, different under every salt."""
+    seed = hashlib.sha256(path.encode()).hexdigest() if salt is None else \
+        hashlib.sha256(salt.encode() + b"\0" + path.encode()).hexdigest()
+    rng = random.Random(seed)
     return "".join(f"{rng.randrange(10**9, 10**9 + 10**7)}\n" for _ in range(NUMBERS_PER_PAGE))
 
 
-class SlowService:
-    def __init__(self, latency):
-        self.latency = latency
-        self.loop = asyncio.new_event_loop()
-        self.server = self.loop.run_until_complete(
-            asyncio.start_server(self.handle, "127.0.0.1", 0, backlog=1024))
-        self.port = self.server.sockets[0].getsockname()[1]
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True,
-                                       name="fetch-and-crunch-service")
-        self.thread.start()
+def is_prime(n):
+    """Miller-Rabin with bases 2, 3, 5, 7: exact for every n below 3,215,031,751 (the pages stay below 1.01e9)."""
+    if n < 2:
+        return False
+    for p in (2, 3, 5, 7):
+        if n % p == 0:
+            return n == p
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d, s = d // 2, s + 1
+    for a in (2, 3, 5, 7):
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
 
-    async def handle(self, reader, writer):
-        try:
-            request = await reader.readuntil(b"\r\n\r\n")
-            path = request.split(b" ", 2)[1].decode()
-            await asyncio.sleep(self.latency)
-            body = page_for(path).encode()
-            writer.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
-                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-            await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, IndexError):
-            pass
-        finally:
-            writer.close()
 
-    def stop(self):
-        async def close():
-            self.server.close()
-            await self.server.wait_closed()
-        asyncio.run_coroutine_threadsafe(close(), self.loop).result(5)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
+def primes_on(page):
+    return sum(1 for line in page.split() if is_prime(int(line)))
 
 
 def setup(params, ctx):
     global _service
-    _service = SlowService(params["latencyMs"] / 1000)
-    base = f"http://127.0.0.1:{_service.port}"
-    return {"urls": [f"{base}/pages/{i:03d}.txt" for i in range(params["count"])],
+    _service = SlowService(params["latencyMs"] / 1000, lambda path: page_for(path, ctx.secret).encode(),
+                           name="fetch-and-crunch-service", content_type="text/plain")
+    return {"urls": [f"{_service.base}/pages/{i:03d}.txt" for i in range(params["count"])],
             "workers": params["workers"]}
 
 
-def drive(solution, params):
-    urls = params["urls"]
-    result = solution.crunch_pages(urls, params["workers"])
-    if not isinstance(result, dict):
-        raise TypeError(f"crunch_pages must return a dict, not {type(result).__name__}")
-    base = urls[0].split("/pages/")[0] if urls else ""
-    return {(k[len(base):] if isinstance(k, str) and k.startswith(base) else k): v
-            for k, v in result.items()}
+def verify(value, params, ctx):
+    answers = by_path(params["urls"], value, "/pages/", "crunch_pages")
+    paths = [f"/pages/{i:03d}.txt" for i in range(len(params["urls"]))]
+    return served(answers, {p: primes_on(page_for(p, ctx.secret)) for p in paths},
+                  {p: primes_on(page_for(p)) for p in paths}, "the count of primes on the page served")
 
 
 def teardown(ctx):

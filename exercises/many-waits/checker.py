@@ -1,73 +1,40 @@
 """Checker for `many-waits`: a slow service that can hold hundreds of waits.
 
-setup() runs in the trusted supervisor: it starts a tiny HTTP/1.0 server on
+Everything here runs in the trusted supervisor, never in the student's process
+(which cannot read this file). setup() starts a tiny HTTP/1.0 server on
 127.0.0.1 (the sandbox has loopback only) whose every answer comes after a
-fixed latency. It is an asyncio server in ONE daemon thread, so a hundred
-open connections cost the sandbox no extra threads (the process limit counts
-threads). drive() calls the student's check_all and strips the server's
-address from the keys (the port changes on every run). teardown() stops it.
+fixed latency: the harness's local_service, asyncio in ONE daemon thread, so a
+hundred open connections cost the sandbox no extra threads (the process limit
+counts threads). Every number is salted with the grading's secret, so it
+cannot be known without asking; verify() checks each returned number against
+the one served and hands on the salt-free number, which the server compares
+with the sequential reference's. teardown() stops the server.
 """
-import asyncio
 import hashlib
-import threading
+
+from local_service import SlowService, by_path, served
 
 _service = None
 
 
-def number_for(path):
-    return int(hashlib.sha256(path.encode()).hexdigest()[:6], 16)
-
-
-class SlowService:
-    def __init__(self, latency):
-        self.latency = latency
-        self.loop = asyncio.new_event_loop()
-        self.server = self.loop.run_until_complete(
-            asyncio.start_server(self.handle, "127.0.0.1", 0, backlog=1024))
-        self.port = self.server.sockets[0].getsockname()[1]
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True,
-                                       name="many-waits-service")
-        self.thread.start()
-
-    async def handle(self, reader, writer):
-        try:
-            request = await reader.readuntil(b"\r\n\r\n")
-            path = request.split(b" ", 2)[1].decode()
-            await asyncio.sleep(self.latency)
-            body = f"{number_for(path)}\n".encode()
-            writer.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
-                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-            await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, IndexError):
-            pass
-        finally:
-            writer.close()
-
-    def stop(self):
-        async def close():
-            self.server.close()
-            await self.server.wait_closed()
-        asyncio.run_coroutine_threadsafe(close(), self.loop).result(5)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
+def number_for(path, salt=None):
+    key = path.encode() if salt is None else salt.encode() + b"\0" + path.encode()
+    return int(hashlib.sha256(key).hexdigest()[:6], 16)
 
 
 def setup(params, ctx):
     global _service
-    _service = SlowService(params["latencyMs"] / 1000)
-    base = f"http://127.0.0.1:{_service.port}"
-    return {"urls": [f"{base}/service/{i:04d}" for i in range(params["count"])],
+    _service = SlowService(params["latencyMs"] / 1000, lambda path: f"{number_for(path, ctx.secret)}\n".encode(),
+                           name="many-waits-service", content_type="text/plain")
+    return {"urls": [f"{_service.base}/service/{i:04d}" for i in range(params["count"])],
             "workers": params["workers"]}
 
 
-def drive(solution, params):
-    urls = params["urls"]
-    result = solution.check_all(urls, params["workers"])
-    if not isinstance(result, dict):
-        raise TypeError(f"check_all must return a dict, not {type(result).__name__}")
-    base = urls[0].split("/service/")[0] if urls else ""
-    return {(k[len(base):] if isinstance(k, str) and k.startswith(base) else k): v
-            for k, v in result.items()}
+def verify(value, params, ctx):
+    answers = by_path(params["urls"], value, "/service/", "check_all")
+    paths = [f"/service/{i:04d}" for i in range(len(params["urls"]))]
+    return served(answers, {p: number_for(p, ctx.secret) for p in paths}, {p: number_for(p) for p in paths},
+                  "the number served for this path")
 
 
 def teardown(ctx):

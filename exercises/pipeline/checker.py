@@ -1,94 +1,69 @@
 """Checker for `pipeline`: a stream of orders and a slow quote service.
 
-setup() runs in the trusted supervisor and starts the quote service: a tiny
-HTTP/1.0 server on 127.0.0.1 answering every request after a fixed latency
-(same server as many-waits: asyncio, one daemon thread). drive() runs in the
-student's process: it hands run_pipeline a *generator* of orders that arrive
-one by one (a stream, length unknown in advance), then checks the shutdown:
-no thread or process the solution started may still be alive afterwards.
-teardown() stops the service.
+Everything here runs in the trusted supervisor, never in the student's process
+(which cannot read this file). setup() starts the quote service, a tiny
+HTTP/1.0 server on 127.0.0.1 answering every request after a fixed latency,
+and the order stream on the same server: run_pipeline receives an iterator
+whose orders arrive one by one from the server, paced by the server's clock (a
+stream, length unknown in advance; patching time.sleep changes nothing). Order
+ids and prices are salted with the grading's secret, so no quote can be asked
+for before its order arrived. After the value arrived the supervisor looks in
+/proc for threads and processes the solution left running (LEFTOVERS_GRACE);
+verify() checks the totals against the orders and quotes served and hands on
+the salt-free totals with those counts. teardown() stops the service.
 """
-import asyncio
 import hashlib
-import multiprocessing
-import threading
-import time
+
+from local_service import STREAM_PARAM, SlowService
 
 CUSTOMERS = ["ada", "brian", "chen", "dana", "emil", "farah", "goran"]
-GRACE_SECONDS = 0.5
+LEFTOVERS_GRACE = 0.5   # seconds a clean shutdown may take after run_pipeline returned
 _service = None
 
 
-def price_for(path):
+def price_for(path, salt=None):
     """Unit price in cents of the order in /quote/<id>."""
-    return 100 + int(hashlib.sha256(path.encode()).hexdigest()[:6], 16) % 9900
+    key = path.encode() if salt is None else salt.encode() + b"\0" + path.encode()
+    return 100 + int(hashlib.sha256(key).hexdigest()[:6], 16) % 9900
 
 
-def arriving_orders(count, gap):
-    """The order stream: (order_id, customer, quantity), one every `gap` seconds."""
-    for i in range(count):
-        time.sleep(gap)
-        yield i, CUSTOMERS[(i * 5 + i // 3) % len(CUSTOMERS)], 1 + (i * 7) % 5
+def orders(count, salt=None):
+    """The order stream: (order_id, customer, quantity); ids are 0, 1, … unsalted, unguessable salted."""
+    def order_id(i):
+        return i if salt is None else int(hashlib.sha256(f"{salt}\0order {i}".encode()).hexdigest()[:12], 16)
+    return [(order_id(i), CUSTOMERS[(i * 5 + i // 3) % len(CUSTOMERS)], 1 + (i * 7) % 5) for i in range(count)]
 
 
-class SlowService:
-    def __init__(self, latency):
-        self.latency = latency
-        self.loop = asyncio.new_event_loop()
-        self.server = self.loop.run_until_complete(
-            asyncio.start_server(self.handle, "127.0.0.1", 0, backlog=1024))
-        self.port = self.server.sockets[0].getsockname()[1]
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True,
-                                       name="pipeline-quote-service")
-        self.thread.start()
-
-    async def handle(self, reader, writer):
-        try:
-            request = await reader.readuntil(b"\r\n\r\n")
-            path = request.split(b" ", 2)[1].decode()
-            await asyncio.sleep(self.latency)
-            body = f"{price_for(path)}\n".encode()
-            writer.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
-                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-            await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, IndexError):
-            pass
-        finally:
-            writer.close()
-
-    def stop(self):
-        async def close():
-            self.server.close()
-            await self.server.wait_closed()
-        asyncio.run_coroutine_threadsafe(close(), self.loop).result(5)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
+def totals(stream, salt=None):
+    out = {}
+    for order_id, customer, quantity in stream:
+        out[customer] = out.get(customer, 0) + quantity * price_for(f"/quote/{order_id}", salt)
+    return out
 
 
 def setup(params, ctx):
     global _service
-    _service = SlowService(params["latencyMs"] / 1000)
-    return {"service": f"http://127.0.0.1:{_service.port}", "count": params["count"],
-            "gapMs": params.get("gapMs", 1), "workers": params["workers"]}
+    gap = params.get("gapMs", 1) / 1000
+    ctx.orders = orders(params["count"], ctx.secret)
+    _service = SlowService(params["latencyMs"] / 1000,
+                           lambda path: f"{price_for(path, ctx.secret)}\n".encode(),
+                           name="pipeline-quote-service", content_type="text/plain",
+                           streams={"/orders": (ctx.orders, gap)})
+    return {"orders": {STREAM_PARAM: _service.base + "/orders"}, "service": _service.base,
+            "workers": params["workers"]}
 
 
-def _leftovers(threads_before):
-    threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
-    return threads, multiprocessing.active_children()
-
-
-def drive(solution, params):
-    threads_before = set(threading.enumerate())
-    orders = arriving_orders(params["count"], params["gapMs"] / 1000)
-    totals = solution.run_pipeline(orders, params["service"], params["workers"])
-    deadline = time.monotonic() + GRACE_SECONDS
-    threads, processes = _leftovers(threads_before)
-    while (threads or processes) and time.monotonic() < deadline:
-        time.sleep(0.02)
-        threads, processes = _leftovers(threads_before)
-    return {"totals": totals,
-            "threadsLeftRunning": sorted(t.name for t in threads),
-            "processesLeftRunning": len(processes)}
+def verify(value, params, ctx):
+    if not isinstance(value, dict):
+        raise TypeError(f"run_pipeline must return a dict, not {type(value).__name__}")
+    salted, unsalted = totals(ctx.orders, ctx.secret), totals(orders(len(ctx.orders)))
+    checked = {c: unsalted[c] if c in salted and got == salted[c]
+               else "not the sum of quantity x quoted price over the orders served (got %s)" % str(got)[:40]
+               for c, got in value.items()}
+    left = ctx.leftovers
+    return {"totals": checked,
+            "threadsLeftRunning": left["threads"] if left["threads"] is not None else "unknown: your process ended by itself",
+            "processesLeftRunning": left["processes"] if left["processes"] is not None else "unknown"}
 
 
 def teardown(ctx):

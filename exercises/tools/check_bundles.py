@@ -41,6 +41,9 @@ def supervise(spec):
     import importlib.util
     import resource
 
+    # checkers import the harness's local_service (the HTTP services the exercises provide)
+    sys.path.insert(0, str(EXERCISES.parent / "src" / "main" / "resources" / "harness"))
+
     bundle = Path(spec["bundle"])
     checker = None
     if (bundle / "checker.py").exists():
@@ -48,7 +51,8 @@ def supervise(spec):
         checker = importlib.util.module_from_spec(mod_spec)
         sys.modules["checker"] = checker
         mod_spec.loader.exec_module(checker)
-    ctx = types.SimpleNamespace(data_dir=str(bundle / "data"), tmp_dir=tempfile.mkdtemp())
+    ctx = types.SimpleNamespace(data_dir=str(bundle / "data"), tmp_dir=tempfile.mkdtemp(),
+                                secret=os.urandom(16).hex(), leftovers=None)
     params = spec["params"]
     if checker is not None and hasattr(checker, "setup"):
         params = checker.setup(dict(params), ctx)
@@ -71,12 +75,13 @@ def supervise(spec):
             if spec.get("switchInterval"):
                 sys.setswitchinterval(spec["switchInterval"])
             sys.path.insert(0, spec["solutionDir"])
+            import local_service
             import solution
             if checker is not None and hasattr(checker, "drive"):
                 value = checker.drive(solution, params)
             else:
-                value = getattr(solution, spec["entry"])(**params)
-            msg = {"status": "ok", "value": value}
+                value = getattr(solution, spec["entry"])(**_with_streams(params, local_service))
+            msg = {"status": "ok", "value": value, "leftovers": _leftovers(checker)}
         except BaseException as e:  # noqa: BLE001 - report everything
             import traceback
             msg = {"status": "error", "error": f"{type(e).__name__}: {e}",
@@ -119,6 +124,8 @@ def supervise(spec):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if checker is not None and hasattr(checker, "teardown"):
         checker.teardown(ctx)
+    if chunks and status != "timeout":
+        _verify(checker, ctx, params, chunks)
     if status == "timeout":
         result = {"status": "timeout"}
     elif not chunks:
@@ -131,6 +138,37 @@ def supervise(spec):
         result["outputBytes"] = len(f.read())
     shutil.rmtree(ctx.tmp_dir, ignore_errors=True)
     print(json.dumps(result))
+
+
+def _with_streams(params, local_service):
+    """As the harness's child: a param {"__stream__": url} is an iterator over what the service streams."""
+    return {k: local_service.stream_items(v[local_service.STREAM_PARAM])
+            if isinstance(v, dict) and list(v) == [local_service.STREAM_PARAM] else v for k, v in params.items()}
+
+
+def _leftovers(checker):
+    """What the harness's supervisor counts from /proc, counted here in the child (references are trusted)."""
+    grace = getattr(checker, "LEFTOVERS_GRACE", None)
+    if grace is None:
+        return None
+    import multiprocessing
+    import threading
+    end = time.monotonic() + grace
+    while True:
+        threads = [t for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
+        processes = multiprocessing.active_children()
+        if not (threads or processes) or time.monotonic() > end:
+            return {"threads": len(threads), "processes": len(processes)}
+        time.sleep(0.02)
+
+
+def _verify(checker, ctx, params, chunks):
+    """As the harness's supervisor: the checker's verify() makes the value salt-free."""
+    message = json.loads(b"".join(chunks))
+    if message.get("status") == "ok" and checker is not None and hasattr(checker, "verify"):
+        ctx.leftovers = message.pop("leftovers", None)
+        message["value"] = checker.verify(message["value"], params, ctx)
+    chunks[:] = [json.dumps(message).encode()]
 
 
 def _write_all(fd, data):

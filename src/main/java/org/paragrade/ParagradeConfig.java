@@ -43,6 +43,23 @@ public interface ParagradeConfig {
         Optional<String> password();
     }
 
+    /** Optional single sign-on through OpenID Connect (see {@code portal.SsoLogin}); off by default. */
+    Sso sso();
+
+    interface Sso {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** What the login page calls the provider: "Log in with ...". */
+        @WithDefault("Single sign-on")
+        String label();
+
+        /** The token claim that holds the Paragrade user name. */
+        @WithName("username-claim")
+        @WithDefault("preferred_username")
+        String usernameClaim();
+    }
+
     default boolean demoMode() {
         return demo().orElse(embeddedDatabase());
     }

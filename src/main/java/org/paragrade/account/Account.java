@@ -20,6 +20,10 @@ public class Account extends PanacheEntityBase {
     public String role;
     @Column(name = "display_name")
     public String displayName;
+    public String email;
+    /** An initial password from a roster import: good only for choosing a new one. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

@@ -25,6 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    /** Identity attribute: true while the account's password is an initial one (only a change is allowed). */
+    public static final String FIRST_LOGIN = "mustChangePassword";
+
     // Equalises timing between unknown users and wrong passwords.
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("paragrade-timing-equaliser");
     private static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
@@ -72,6 +75,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                     .setPrincipal(new QuarkusPrincipal(account.username))
                     .addRole(account.role)
                     .addAttribute("accountId", account.id)
+                    .addAttribute(FIRST_LOGIN, account.mustChangePassword)
                     .build();
         });
     }

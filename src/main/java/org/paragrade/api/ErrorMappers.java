@@ -5,9 +5,18 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.paragrade.account.PasswordRefused;
+import org.paragrade.authoring.BundleFailedValidation;
+import org.paragrade.authoring.BundleTooLarge;
+import org.paragrade.authoring.ExerciseExists;
 import org.paragrade.curriculum.BundleRefused;
+import org.paragrade.curriculum.SettingsRefused;
+import org.paragrade.course.CourseRefused;
+import org.paragrade.course.NotCourseStaff;
+import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.submission.SubmissionClosed;
 import org.paragrade.submission.UnknownSubmission;
@@ -43,6 +52,48 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response failedValidation(BundleFailedValidation e) {
+        return ApiError.of(400, new ApiError(e.getMessage(), e.problems(), e.report()));
+    }
+
+    @ServerExceptionMapper
+    public Response bundleTooLarge(BundleTooLarge e) {
+        return ApiError.of(413, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response exists(ExerciseExists e) {
+        return ApiError.of(409, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response settings(SettingsRefused e) {
+        return ApiError.of(400, e.getMessage(), e.problems());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCourse(UnknownCourse e) {
+        return ApiError.of(404, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response courseRefused(CourseRefused e) {
+        List<ApiError.LineError> lines = e.lines().isEmpty() ? null
+                : e.lines().stream().map(l -> new ApiError.LineError(l.line(), l.error())).toList();
+        return ApiError.of(400, new ApiError(e.getMessage(), null, null, lines));
+    }
+
+    @ServerExceptionMapper
+    public Response notCourseStaff(NotCourseStaff e) {
+        return ApiError.of(403, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response password(PasswordRefused e) {
+        return ApiError.of(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return ApiError.of(403, "Your role may not do this.");
     }
@@ -50,7 +101,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return Response.status(401).header("WWW-Authenticate", "Basic realm=\"Paragrade\"")
-                .type("application/json").entity(java.util.Map.of("error", "Log in first.")).build();
+                .type("application/json").entity(new ApiError("Log in first.", null, null)).build();
     }
 
     @ServerExceptionMapper

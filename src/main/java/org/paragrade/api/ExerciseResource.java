@@ -1,109 +1,117 @@
 package org.paragrade.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.*;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.paragrade.account.Account;
 import org.paragrade.account.Role;
-import org.paragrade.curriculum.Bundle;
-import org.paragrade.curriculum.BundleRefused;
+import org.paragrade.authoring.BundleAuthoring;
+import org.paragrade.authoring.BundleAuthoring.Authored;
+import org.paragrade.course.Offers;
 import org.paragrade.curriculum.CurriculumService;
 import org.paragrade.curriculum.Exercise;
-import org.paragrade.curriculum.ExerciseManifest;
+import org.paragrade.curriculum.ExerciseSettings;
 import org.paragrade.curriculum.UnknownExercise;
-import org.paragrade.grading.BundleValidator;
 import org.paragrade.grading.ValidationReport;
+import org.paragrade.report.Concealment;
 import org.paragrade.report.GradeBook;
-import org.paragrade.submission.UploadRefused;
 
 @Path("/api/exercises")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Exercises")
+@APIResponse(responseCode = "401", ref = ApiDocument.REF_401)
 public class ExerciseResource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_BUNDLE_BYTES = 16L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final SecurityIdentity identity;
     private final CurriculumService curriculum;
-    private final BundleValidator validator;
+    private final BundleAuthoring authoring;
+    private final ExerciseSettings settings;
     private final GradeBook gradeBook;
+    private final Offers offers;
 
-    public ExerciseResource(SecurityIdentity identity, CurriculumService curriculum, BundleValidator validator,
-                            GradeBook gradeBook) {
+    public ExerciseResource(SecurityIdentity identity, CurriculumService curriculum, BundleAuthoring authoring,
+                            ExerciseSettings settings, GradeBook gradeBook, Offers offers) {
+        this.offers = offers;
         this.identity = identity;
         this.curriculum = curriculum;
-        this.validator = validator;
+        this.authoring = authoring;
+        this.settings = settings;
         this.gradeBook = gradeBook;
+    }
+
+    /** The multipart body of a bundle upload, as the document shows it. */
+    @Schema(name = "BundleUpload")
+    public record BundleUpload(@Schema(required = true, type = org.eclipse.microprofile.openapi.annotations.enums
+            .SchemaType.STRING, format = "binary", description = "the bundle as a .zip, at most 16 MB") String bundle) {
+    }
+
+    /** The body of a settings change, as the document shows it: only the settings named change. */
+    @Schema(name = "ExerciseSettingsChange", description = "Only the settings present change; null or \"\" clears "
+            + "a deadline or an attempt limit. The same rules as the portal's settings form.")
+    public record SettingsChange(
+            @Schema(description = "publish (only a version that passed validation) or hide") Boolean published,
+            @Schema(nullable = true, description = "ISO-8601: 2026-12-01T23:59:00Z, or with an offset; without "
+                    + "an offset (2026-12-01T23:59) it is read as UTC") String deadline,
+            @Schema(nullable = true, minimum = "1", description = "a whole number (3 or \"3\"), null for no limit")
+            Integer maxAttempts) {
     }
 
     @GET
     @Transactional
-    public ArrayNode list() {
-        Caller caller = Caller.of(identity);
-        ArrayNode out = JSON.createArrayNode();
-        for (Exercise e : caller.staff() ? Exercise.listAllOrdered() : Exercise.listPublished()) {
-            ObjectNode n = out.addObject();
-            n.put("slug", e.slug);
-            n.put("title", e.title);
-            n.put("kind", e.kind);
-            n.put("published", e.published);
-            n.put("deadline", e.deadline == null ? null : e.deadline.toString());
-            n.put("maxAttempts", e.maxAttempts);
-            n.put("version", e.currentVersion == null ? null : e.currentVersion.version);
-        }
-        return out;
+    @Operation(summary = "List the exercises", description = "Roles: any. Students see the published exercises their courses offer.")
+    @APIResponse(responseCode = "200", description = "The exercises, by slug.")
+    public List<ExerciseSummary> list() {
+        return offers.visibleExercises(me()).stream().map(ExerciseSummary::of).toList();
     }
 
     @GET
     @Path("{slug}")
     @Transactional
-    public ObjectNode get(@PathParam("slug") String slug) {
+    @Operation(summary = "One exercise: statement, entry, limits, worker counts",
+            description = "Roles: any. Staff also get the current version's validation report.")
+    @APIResponse(responseCode = "200", description = "The exercise.")
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public ExerciseDetail get(@PathParam("slug") String slug) {
         Exercise e = visible(slug);
-        ExerciseManifest m = e.currentVersion.manifest();
-        ObjectNode n = JSON.createObjectNode();
-        n.put("slug", e.slug);
-        n.put("title", e.title);
-        n.put("kind", e.kind);
-        n.put("published", e.published);
-        n.put("deadline", e.deadline == null ? null : e.deadline.toString());
-        n.put("maxAttempts", e.maxAttempts);
-        n.put("version", e.currentVersion.version);
-        n.put("statement", e.currentVersion.statement);
-        ObjectNode entry = n.putObject("entry");
-        entry.put("name", m.entry().name());
-        entry.put("type", m.entry().type());
-        entry.put("signature", m.entry().signature());
-        n.put("expectedModel", m.expectedModel());
-        n.set("limits", JSON.valueToTree(m.limits()));
-        n.set("workers", JSON.valueToTree(m.benchmark().workers()));
-        n.set("scoring", JSON.valueToTree(m.scoring()));
-        ArrayNode cases = n.putArray("cases");
-        m.cases().forEach(c -> cases.add(c.name()));
-        if (Caller.of(identity).staff() && e.currentVersion.validation != null) {
-            try {
-                n.set("validation", JSON.readTree(e.currentVersion.validation));
-            } catch (IOException ignored) {
-                // a stored report that cannot be read is simply not shown
-            }
-        }
-        return n;
+        boolean staff = Caller.of(identity).staff();
+        return ExerciseDetail.of(e, staff ? validation(e.currentVersion.validation) : null,
+                staff ? Concealment.NONE : Concealment.of(e.currentVersion.manifest(), false, false));
     }
 
     @GET
     @Path("{slug}/starter")
     @Produces("text/x-python")
     @Transactional
+    @Operation(summary = "Download the starter solution.py", description = "Roles: any.")
+    @APIResponse(responseCode = "200", description = "starter/solution.py", content = @Content(
+            mediaType = "text/x-python", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums
+            .SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public Response starter(@PathParam("slug") String slug) {
         Exercise e = visible(slug);
         String text = e.currentVersion.bundle().text("starter/solution.py");
@@ -113,60 +121,63 @@ public class ExerciseResource {
     @POST
     @RolesAllowed(Role.INSTRUCTOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response create(@RestForm("bundle") FileUpload upload) {
-        Bundle bundle = readBundle(upload);
-        if (Exercise.findBySlug(bundle.manifest().slug()).isPresent()) {
-            return ApiError.of(409, "An exercise called '" + bundle.manifest().slug()
-                    + "' exists already; replace it with PUT /api/exercises/" + bundle.manifest().slug() + ".");
-        }
-        return validateAndStore(bundle, "upload", 201);
+    @Operation(summary = "Create an exercise from a bundle", description = "Roles: instructor. The bundle is "
+            + "validated (the references run and agree and show the claimed speed-up) and stored only if it passes.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = BundleUpload.class)))
+    @APIResponse(responseCode = "201", description = "Created, with the validation report.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Authored.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid bundle, or it did not pass validation: every "
+            + "reason (and the report).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "409", description = "An exercise with the bundle's slug exists.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "The bundle is over 16 MB or unpacks too large.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response create(@RestForm("bundle") FileUpload bundle) {
+        Authored authored = authoring.create(file(bundle), identity.getPrincipal().getName());
+        return Response.status(201).entity(authored).build();
     }
 
     @PUT
     @Path("{slug}")
     @RolesAllowed(Role.INSTRUCTOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response replace(@PathParam("slug") String slug, @RestForm("bundle") FileUpload upload) {
-        curriculum.require(slug);
-        Bundle bundle = readBundle(upload);
-        if (!bundle.manifest().slug().equals(slug)) {
-            throw new BundleRefused("the bundle's slug '" + bundle.manifest().slug() + "' is not '" + slug + "'");
-        }
-        return validateAndStore(bundle, "upload", 200);
+    @Operation(summary = "Replace an exercise's bundle", description = "Roles: instructor. A new version, "
+            + "validated like a new exercise; a bundle equal to the current version stores nothing new.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = BundleUpload.class)))
+    @APIResponse(responseCode = "200", description = "Stored, with the validation report.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Authored.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid bundle, another slug, or it did not pass "
+            + "validation.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    @APIResponse(responseCode = "413", description = "The bundle is over 16 MB or unpacks too large.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Authored replace(@PathParam("slug") String slug, @RestForm("bundle") FileUpload bundle) {
+        return authoring.replace(slug, file(bundle), identity.getPrincipal().getName());
     }
 
-    /** Publish or hide, deadline and attempt limit: {@code {"published": true, "deadline": "...", "maxAttempts": 3}}. */
     @PUT
     @Path("{slug}/settings")
     @RolesAllowed(Role.INSTRUCTOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode settings(@PathParam("slug") String slug, Map<String, Object> body) {
-        Exercise e = curriculum.require(slug);
-        if (body.containsKey("published")) {
-            try {
-                curriculum.setPublished(slug, Boolean.TRUE.equals(body.get("published")));
-            } catch (BundleRefused refused) {
-                throw new UploadRefused(refused.getMessage(), false);
-            }
-        }
-        Instant deadline = e.deadline;
-        Integer attempts = e.maxAttempts;
-        if (body.containsKey("deadline")) {
-            Object d = body.get("deadline");
-            try {
-                deadline = d == null || d.toString().isBlank() ? null : Instant.parse(d.toString());
-            } catch (DateTimeParseException ex) {
-                throw new UploadRefused("deadline must look like 2026-12-01T23:59:00Z", false);
-            }
-        }
-        if (body.containsKey("maxAttempts")) {
-            Object a = body.get("maxAttempts");
-            attempts = a == null ? null : ((Number) a).intValue();
-            if (attempts != null && attempts < 1) {
-                throw new UploadRefused("maxAttempts must be at least 1, or null for no limit", false);
-            }
-        }
-        curriculum.updateSettings(slug, deadline, attempts);
+    @Transactional
+    @Operation(summary = "Publish or hide; set the deadline and the attempt limit", description = "Roles: "
+            + "instructor. Only the settings present in the body change.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SettingsChange.class)))
+    @APIResponse(responseCode = "200", description = "The exercise with its new settings.")
+    @APIResponse(responseCode = "400", description = "A setting that cannot be read (every problem listed), or "
+            + "publishing a version that did not pass validation.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public ExerciseDetail settings(@PathParam("slug") String slug, Map<String, Object> body) {
+        settings.change(slug, body == null ? Map.of() : body);
         return get(slug);
     }
 
@@ -175,52 +186,43 @@ public class ExerciseResource {
     @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
     @Produces("text/csv")
     @Transactional
+    @Operation(summary = "Export the grades as CSV", description = "Roles: grader, instructor. One row per "
+            + "student: best or latest score as the exercise says.")
+    @APIResponse(responseCode = "200", description = "The grades.", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public Response grades(@PathParam("slug") String slug) {
         Exercise e = curriculum.require(slug);
         return Response.ok(gradeBook.csv(e))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-grades.csv\"").build();
     }
 
-    private Response validateAndStore(Bundle bundle, String source, int status) {
-        ValidationReport report = validator.validate(bundle);
-        if (!report.valid()) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "The bundle did not pass validation: " + String.join("; ", report.problems()),
-                            "reasons", report.problems(), "validation", report))
-                    .build();
-        }
-        var stored = curriculum.store(bundle, source, identity.getPrincipal().getName(), report.toJson(), true);
-        ObjectNode n = JSON.createObjectNode();
-        n.put("slug", stored.exercise().slug);
-        n.put("version", stored.version().version);
-        n.put("newVersion", stored.newVersion());
-        n.put("published", stored.exercise().published);
-        n.set("validation", JSON.valueToTree(report));
-        return Response.status(status).entity(n).build();
-    }
-
-    private Bundle readBundle(FileUpload upload) {
-        if (upload == null || upload.uploadedFile() == null) {
-            throw new UploadRefused("Send the bundle as a zip in the multipart field 'bundle'.", false);
-        }
-        try {
-            long size = Files.size(upload.uploadedFile());
-            if (size > MAX_BUNDLE_BYTES) {
-                throw new UploadRefused("Bundles may be at most 16 MB.", true);
-            }
-            return Bundle.fromZip(Files.readAllBytes(upload.uploadedFile()));
-        } catch (org.paragrade.archive.ArchiveRefused e) {
-            throw new UploadRefused(e.getMessage(), e.tooLarge());
-        } catch (IOException e) {
-            throw new UploadRefused("The bundle could not be read.", false);
-        }
+    private static java.nio.file.Path file(FileUpload upload) {
+        return upload == null ? null : upload.uploadedFile();
     }
 
     private Exercise visible(String slug) {
         Exercise e = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        if ((!e.published && !Caller.of(identity).staff()) || e.currentVersion == null) {
+        if (!offers.visible(e, me())) {
             throw new UnknownExercise(slug);
         }
         return e;
+    }
+
+    private Account me() {
+        return Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
+    }
+
+    /** A stored report that cannot be read is simply not shown. */
+    private static ValidationReport validation(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, ValidationReport.class);
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

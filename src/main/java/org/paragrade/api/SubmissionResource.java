@@ -1,46 +1,42 @@
 package org.paragrade.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paragrade.account.Account;
 import org.paragrade.account.Role;
-import org.paragrade.curriculum.CurriculumService;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.queue.JobQueue;
+import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionService;
 import org.paragrade.submission.UnknownSubmission;
 import org.paragrade.submission.UploadRefused;
-import org.paragrade.submission.UploadValidator;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Submissions")
+@APIResponse(responseCode = "401", ref = ApiDocument.REF_401)
 public class SubmissionResource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final SecurityIdentity identity;
     private final SubmissionService submissions;
     private final JobQueue queue;
-    private final CurriculumService curriculum;
 
-    public SubmissionResource(SecurityIdentity identity, SubmissionService submissions, JobQueue queue,
-                              CurriculumService curriculum) {
-        this.curriculum = curriculum;
+    public SubmissionResource(SecurityIdentity identity, SubmissionService submissions, JobQueue queue) {
         this.identity = identity;
         this.submissions = submissions;
         this.queue = queue;
@@ -49,15 +45,24 @@ public class SubmissionResource {
     @GET
     @Path("submissions/{id}")
     @Transactional
-    public ObjectNode get(@PathParam("id") long id) {
+    @Operation(summary = "A submission and its report", description = "Roles: the student who submitted it, "
+            + "grader, instructor; anyone else gets 404.")
+    @APIResponse(responseCode = "200", description = "The submission, its progress and (once graded) its report.")
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public SubmissionView get(@PathParam("id") long id) {
         Submission s = visible(id);
-        return SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
+        SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
+        return Caller.of(identity).staff() ? view : view.forStudent(Concealment.forStudent(s));
     }
 
     @GET
     @Path("submissions")
     @Transactional
-    public ArrayNode list(@QueryParam("exercise") String slug) {
+    @Operation(summary = "List submissions", description = "Roles: any; students see their own only. Newest "
+            + "first; ?exercise= narrows to one exercise.")
+    @APIResponse(responseCode = "200", description = "The submissions, in short form.")
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public List<SubmissionView.Summary> list(@QueryParam("exercise") String slug) {
         Caller caller = Caller.of(identity);
         Exercise exercise = null;
         if (slug != null && !slug.isBlank()) {
@@ -70,27 +75,43 @@ public class SubmissionResource {
             Account me = Account.findByUsername(caller.username()).orElseThrow();
             list = exercise == null ? Submission.forStudent(me) : Submission.forStudent(me, exercise);
         }
-        ArrayNode out = JSON.createArrayNode();
-        list.forEach(s -> out.add(SubmissionView.summary(s)));
-        return out;
+        return list.stream().map(s -> caller.staff() ? SubmissionView.Summary.of(s)
+                : SubmissionView.Summary.of(s).forStudent(Concealment.forStudent(s))).toList();
     }
 
     @POST
     @Path("submissions/{id}/regrade")
     @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
+    @Operation(summary = "Grade a submission again", description = "Roles: grader, instructor. Earlier grades "
+            + "stay in the history.")
+    @APIResponse(responseCode = "202", description = "Queued for grading.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionAccepted.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public Response regrade(@PathParam("id") long id) {
-        Submission s = submissions.regrade(id);
-        return Response.accepted(Map.of("id", s.id, "status", s.status)).build();
+        return Response.accepted(SubmissionAccepted.of(submissions.regrade(id))).build();
     }
 
-    public record GradeOverride(Double score, String comment) {
+    @Schema(name = "GradeOverride")
+    public record GradeOverride(
+            @Schema(required = true, minimum = "0", description = "at most the submission's maxScore") Double score,
+            @Schema(required = true, description = "why; the student reads it") String comment) {
     }
 
     @PUT
     @Path("submissions/{id}/grade")
     @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode override(@PathParam("id") long id, GradeOverride body) {
+    @Operation(summary = "Override the grade", description = "Roles: grader, instructor. Kept beside the "
+            + "automatic grade, which does not change.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GradeOverride.class)))
+    @APIResponse(responseCode = "200", description = "The submission with the override.")
+    @APIResponse(responseCode = "400", description = "No score, a score out of range, or no comment.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public SubmissionView override(@PathParam("id") long id, GradeOverride body) {
         if (body == null || body.score() == null) {
             throw new UploadRefused("Send {\"score\": number, \"comment\": \"why\"}.", false);
         }

@@ -2,56 +2,74 @@ package org.paragrade.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.*;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.paragrade.account.Role;
-import org.paragrade.curriculum.CurriculumService;
+import org.paragrade.submission.SolutionUpload;
 import org.paragrade.submission.Submission;
-import org.paragrade.submission.SubmissionService;
-import org.paragrade.submission.UploadRefused;
-import org.paragrade.submission.UploadValidator;
 
 /** Upload of a solution: stored and enqueued in one transaction, answered 202 only after commit. */
 @Path("/api/exercises/{slug}/submissions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Submissions")
+@APIResponse(responseCode = "401", ref = ApiDocument.REF_401)
 public class UploadResource {
     private final SecurityIdentity identity;
-    private final SubmissionService submissions;
-    private final CurriculumService curriculum;
+    private final SolutionUpload uploads;
 
-    public UploadResource(SecurityIdentity identity, SubmissionService submissions, CurriculumService curriculum) {
+    public UploadResource(SecurityIdentity identity, SolutionUpload uploads) {
         this.identity = identity;
-        this.submissions = submissions;
-        this.curriculum = curriculum;
+        this.uploads = uploads;
+    }
+
+    /** The multipart body of an upload, as the document shows it. */
+    @Schema(name = "SolutionUpload")
+    public record SolutionFile(@Schema(required = true, type = SchemaType.STRING, format = "binary",
+            description = "solution.py, or a .zip with solution.py at its top; at most 512 KB") String file,
+            @Schema(description = "the course's code; needed only when several of your courses offer the "
+                    + "exercise") String course) {
     }
 
     @POST
     @RolesAllowed({Role.STUDENT, Role.INSTRUCTOR})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            curriculum.require(slug);
-            throw new UploadRefused("Send your solution in the multipart field 'file' (a .py file or a .zip).", false);
-        }
-        byte[] bytes;
-        try {
-            if (Files.size(file.uploadedFile()) > UploadValidator.MAX_UPLOAD_BYTES) {
-                throw new UploadRefused("The file is larger than " + UploadValidator.MAX_UPLOAD_BYTES / 1024
-                        + " KB; upload only your solution's source.", true);
-            }
-            bytes = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UploadRefused("The upload could not be read; try again.", false);
-        }
-        Submission s = submissions.upload(slug, identity.getPrincipal().getName(), file.fileName(), bytes);
-        return Response.accepted(Map.of("id", s.id, "status", s.status))
-                .header("Location", "/api/submissions/" + s.id).build();
+    @Operation(summary = "Submit a solution", description = "Roles: student, instructor. The files and the "
+            + "grading job are stored in one transaction; the answer comes after commit.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = SolutionFile.class)))
+    @APIResponse(responseCode = "202", description = "Queued for grading.", headers = @Header(name = "Location",
+            description = "the submission: /api/submissions/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Not a usable solution: no file, wrong type, not UTF-8, an "
+            + "unsafe zip, no solution.py; or several of your courses offer it and no course was named.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    @APIResponse(responseCode = "409", description = "The deadline (and any late window) has passed, or every attempt is used.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "Over 512 KB, or a zip that unpacks too large.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file,
+                           @RestForm("course") String course) {
+        Submission s = uploads.upload(slug, identity.getPrincipal().getName(), course,
+                file == null ? null : file.fileName(),
+                file == null ? null : file.uploadedFile());
+        return Response.accepted(SubmissionAccepted.of(s)).header("Location", "/api/submissions/" + s.id).build();
     }
-
 }

@@ -85,9 +85,9 @@ public final class Bundle {
                 errors.add("missing " + required);
             }
         }
-        for (String ref : manifest.references()) {
-            if (!files.containsKey("reference/" + ref + ".py")) {
-                errors.add("missing reference/" + ref + ".py (listed in references)");
+        for (var ref : manifest.references()) {
+            if (!files.containsKey("reference/" + ref.word() + ".py")) {
+                errors.add("missing reference/" + ref.word() + ".py (listed in references)");
             }
         }
         for (var e : files.entrySet()) {

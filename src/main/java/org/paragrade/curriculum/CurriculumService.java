@@ -1,15 +1,22 @@
 package org.paragrade.curriculum;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** Exercises and their versions: creating, versioning by content hash, publishing, settings. */
+/** Exercises and their versions: creating and versioning by content hash (settings: {@link ExerciseSettings}). */
 @ApplicationScoped
 @Transactional
 public class CurriculumService {
     private static final Logger LOG = Logger.getLogger(CurriculumService.class);
+
+    private final Event<ExerciseCreated> createdEvent;
+
+    public CurriculumService(Event<ExerciseCreated> createdEvent) {
+        this.createdEvent = createdEvent;
+    }
 
     /** What storing a bundle did. */
     public record Stored(Exercise exercise, ExerciseVersion version, boolean created, boolean newVersion) {
@@ -34,7 +41,7 @@ public class CurriculumService {
             created = true;
         }
         exercise.title = m.title();
-        exercise.kind = m.kind();
+        exercise.kind = m.kind().word();
         exercise.updatedAt = Instant.now();
         if (created) {
             exercise.persist();
@@ -60,27 +67,24 @@ public class CurriculumService {
         v.valid = valid;
         v.persist();
         exercise.currentVersion = v;
+        if (created) {
+            createdEvent.fire(new ExerciseCreated(exercise));
+        }
         LOG.infof("Exercise %s: version %d stored (%s)", m.slug(), v.version, source);
         return new Stored(exercise, v, created, true);
     }
 
-    /** Publishes or hides; a version that has not passed validation is never published. */
-    public Exercise setPublished(String slug, boolean published) {
-        Exercise e = require(slug);
-        if (published && (e.currentVersion == null || Boolean.FALSE.equals(e.currentVersion.valid))) {
-            throw new BundleRefused("This version has not passed validation; it cannot be published.");
-        }
-        e.published = published;
-        e.updatedAt = Instant.now();
-        return e;
+    public boolean exists(String slug) {
+        return Exercise.findBySlug(slug).isPresent();
     }
 
-    public Exercise updateSettings(String slug, Instant deadline, Integer maxAttempts) {
+    /** The bundle of the exercise's current version, the start of a browser edit. */
+    public Bundle currentBundle(String slug) {
         Exercise e = require(slug);
-        e.deadline = deadline;
-        e.maxAttempts = maxAttempts;
-        e.updatedAt = Instant.now();
-        return e;
+        if (e.currentVersion == null) {
+            throw new UnknownExercise(slug);
+        }
+        return e.currentVersion.bundle();
     }
 
     public Exercise require(String slug) {

@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.paragrade.measure.ExpectedModel;
+import org.paragrade.measure.Kind;
+import org.paragrade.measure.RunVariant;
 
 /** Parses {@code exercise.yaml} and reports every schema problem at once, in words an instructor understands. */
 public final class ManifestParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KINDS = Set.of("cpu", "io", "sync", "mixed");
-    private static final Set<String> MODELS = Set.of("threads", "processes", "asyncio", "any");
+    private static final List<String> KINDS = java.util.Arrays.stream(Kind.values()).map(Kind::word).toList();
+    private static final List<String> MODELS = java.util.Arrays.stream(ExpectedModel.values()).map(ExpectedModel::word).toList();
 
     private ManifestParser() {
     }
@@ -65,9 +67,10 @@ public final class ManifestParser {
                 errors.add("slug '" + slug + "' must be 2-40 lowercase letters, digits or dashes");
             }
             String title = text(root, "title", true);
-            String kind = text(root, "kind", true);
-            if (kind != null && !KINDS.contains(kind)) {
-                errors.add("kind must be one of " + KINDS + ", not '" + kind + "'");
+            String kindWord = text(root, "kind", true);
+            Kind kind = kindWord == null ? null : Kind.parse(kindWord).orElse(null);
+            if (kindWord != null && kind == null) {
+                errors.add("kind must be one of " + KINDS + ", not '" + kindWord + "'");
             }
             JsonNode entryNode = object(root, "entry");
             ExerciseManifest.Entry entry = null;
@@ -82,9 +85,10 @@ public final class ManifestParser {
                 }
                 entry = new ExerciseManifest.Entry(name, type, text(entryNode, "signature", true));
             }
-            String model = text(root, "expectedModel", true);
-            if (model != null && !MODELS.contains(model)) {
-                errors.add("expectedModel must be one of " + MODELS + ", not '" + model + "'");
+            String modelWord = text(root, "expectedModel", true);
+            ExpectedModel model = modelWord == null ? null : ExpectedModel.parse(modelWord).orElse(null);
+            if (modelWord != null && model == null) {
+                errors.add("expectedModel must be one of " + MODELS + ", not '" + modelWord + "'");
             }
             List<ExerciseManifest.Case> cases = new ArrayList<>();
             JsonNode casesNode = root.get("cases");
@@ -100,7 +104,7 @@ public final class ManifestParser {
                         errors.add("case '" + name + "' needs params (a mapping of keyword arguments)");
                         continue;
                     }
-                    cases.add(new ExerciseManifest.Case(name, map(params)));
+                    cases.add(new ExerciseManifest.Case(name, map(params), visibility(c, name)));
                 }
             }
             ExerciseManifest.Stress stress = null;
@@ -130,23 +134,38 @@ public final class ManifestParser {
                 if (rounds < 1 || rounds > 20) {
                     errors.add("benchmark.rounds must be between 1 and 20");
                 }
-                benchmark = new ExerciseManifest.Benchmark(params == null ? Map.of() : map(params),
-                        List.copyOf(workers), rounds);
+                Map<String, Object> values = params == null ? Map.of() : map(params);
+                values.forEach((k, v) -> {
+                    if (v instanceof Map<?, ?> m && (m.containsKey("from") || m.containsKey("to"))
+                            && ExerciseManifest.Benchmark.range(v).isEmpty()) {
+                        errors.add("benchmark.params." + k + " must be an integer range {from: a, to: b} with a <= b");
+                    }
+                });
+                Integer scoreAt = b.hasNonNull("scoreAt") ? b.get("scoreAt").asInt() : null;
+                if (scoreAt != null && !workers.contains(scoreAt)) {
+                    errors.add("benchmark.scoreAt must be one of the benchmark's worker counts " + workers);
+                }
+                benchmark = new ExerciseManifest.Benchmark(values, List.copyOf(workers), rounds, scoreAt);
             }
-            List<String> references = new ArrayList<>();
+            List<RunVariant> references = new ArrayList<>();
+            List<String> words = new ArrayList<>();
             if (root.path("references").isArray()) {
-                root.get("references").forEach(r -> references.add(r.asText()));
+                root.get("references").forEach(r -> words.add(r.asText()));
             } else {
-                references.addAll(List.of("sequential", "threads", "processes"));
+                RunVariant.REQUIRED_REFERENCES.forEach(r -> words.add(r.word()));
             }
-            for (String required : List.of("sequential", "threads", "processes")) {
-                if (!references.contains(required)) {
-                    errors.add("references must include '" + required + "'");
+            for (String w : words) {
+                RunVariant r = RunVariant.parse(w).filter(RunVariant::isReference).orElse(null);
+                if (r == null) {
+                    errors.add("reference '" + w + "' must be one of " + RunVariant.referenceWords()
+                            + " (reference/<name>.py)");
+                } else if (!references.contains(r)) {
+                    references.add(r);
                 }
             }
-            for (String r : references) {
-                if (!r.matches("[a-z][a-z0-9_]{0,30}")) {
-                    errors.add("reference name '" + r + "' must be a simple lowercase name");
+            for (RunVariant required : RunVariant.REQUIRED_REFERENCES) {
+                if (!words.contains(required.word())) {
+                    errors.add("references must include '" + required.word() + "'");
                 }
             }
             ExerciseManifest.Limits limits = null;
@@ -189,11 +208,31 @@ public final class ManifestParser {
                 errors.add("maxAttempts must be at least 1 (or absent)");
             }
             boolean published = !root.has("published") || root.get("published").asBoolean(true);
+            Boolean revealModel = true;
+            if (root.hasNonNull("revealModel")) {
+                if (!root.get("revealModel").isBoolean()) {
+                    errors.add("revealModel must be true or false");
+                }
+                revealModel = root.get("revealModel").asBoolean(true);
+            }
             if (!errors.isEmpty()) {
                 throw new BundleRefused(errors);
             }
             return new ExerciseManifest(slug, title, kind, entry, model, List.copyOf(cases), stress, benchmark,
-                    List.copyOf(references), limits, scoring, deadline, maxAttempts, published);
+                    List.copyOf(references), limits, scoring, deadline, maxAttempts, published, revealModel);
+        }
+
+        private Visibility visibility(JsonNode c, String name) {
+            if (!c.hasNonNull("visibility")) {
+                return Visibility.VISIBLE;
+            }
+            String word = c.get("visibility").asText().trim();
+            Visibility v = Visibility.parse(word).orElse(null);
+            if (v == null) {
+                errors.add("case '" + name + "': visibility must be visible, hidden or after-deadline, not '" + word + "'");
+                return Visibility.VISIBLE;
+            }
+            return v;
         }
 
         private String text(JsonNode node, String field, boolean required) {

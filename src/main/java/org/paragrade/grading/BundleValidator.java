@@ -1,6 +1,5 @@
 package org.paragrade.grading;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
@@ -15,24 +14,34 @@ import org.paragrade.ParagradeConfig;
 import org.paragrade.curriculum.Bundle;
 import org.paragrade.curriculum.ExerciseManifest;
 import org.paragrade.measure.BenchmarkPlan;
+import org.paragrade.measure.ExpectedModel;
+import org.paragrade.measure.Kind;
 import org.paragrade.measure.RunFigures;
-import org.paragrade.measure.Sample;
+import org.paragrade.measure.RunVariant;
+import org.paragrade.measure.ScoringPoint;
 import org.paragrade.measure.SpeedupCurve;
-import org.paragrade.measure.Trial;
+import org.paragrade.measure.StoppingRule;
 import org.paragrade.sandbox.RunResult;
 import org.paragrade.sandbox.Sandbox;
 
 /**
- * Validates a bundle before it can be published: the schema and structure (checked when the
- * bundle was read), then through the real sandbox: every reference passes every case (and the
- * stress repeats) with the sequential reference's values, the starter runs every case, and the
- * reference of the expected model shows a speed-up at the largest worker count.
+ * Validates a bundle before it can be published, with the grading pipeline's own stages: the schema
+ * and structure (checked when the bundle was read), then through the real sandbox the correctness
+ * stage for every reference (with the stress repeats) against the sequential reference's values and for
+ * the starter (plain runs), then the benchmark stage on the references and the starter: the expected
+ * model's reference must show a speed-up, and the starter must not (a student would begin with the answer).
  */
 @ApplicationScoped
 public class BundleValidator {
     private static final Logger LOG = Logger.getLogger(BundleValidator.class);
     /** The expected model's reference must beat sequential by this much on cpu, io and mixed exercises. */
     static final double MIN_REFERENCE_SPEEDUP = 1.2;
+    /**
+     * A starter this much faster than sequential is parallel already. Higher than the references' bar:
+     * two rounds of the same sequential code seldom differ by more than 20% even on a noisy machine, and a parallel
+     * starter gains 1.4× or more even on 2 cores.
+     */
+    static final double STARTER_GAIN = 1.3;
 
     private final Instance<Sandbox> sandbox;
     private final ParagradeConfig config;
@@ -53,51 +62,15 @@ public class BundleValidator {
         try (Workspace ws = Workspace.create(parent, m.slug(), bundle, null)) {
             ExerciseRunner runner = new ExerciseRunner(sandbox.get(), m, ws, bundle.files().containsKey("checker.py"),
                     "validate " + m.slug());
-            Map<String, JsonNode> expected = new LinkedHashMap<>();
-            List<String> variants = new ArrayList<>(m.references());
-            variants.remove("sequential");
-            variants.add(0, "sequential");
-            variants.add("starter");
+            Sequential truth = new Sequential(runner);
             try (var held = machine.correctness()) {
-                for (String variant : variants) {
-                    List<String> own = new ArrayList<>();
-                    int passed = 0;
-                    int total = 0;
-                    boolean stress = m.stress() != null && !"starter".equals(variant);
-                    int repeats = stress ? m.stress().repeat() : 0;
-                    for (int rep = 0; rep <= repeats; rep++) {
-                        for (var c : m.cases()) {
-                            total++;
-                            RunResult r = runner.run(variant, c.params(), rep == 0 ? null : m.stress().switchInterval());
-                            accounting = r.accounting();
-                            String where = "case '" + c.name() + "'" + (rep == 0 ? "" : " (stress " + rep + ")");
-                            if (!r.completed()) {
-                                own.add(variant + " fails " + where + ": " + r.outcome() + " — " + r.message());
-                                continue;
-                            }
-                            if ("sequential".equals(variant) && rep == 0) {
-                                expected.put(c.name(), r.value());
-                                passed++;
-                                continue;
-                            }
-                            String diff = Comparison.firstDifference(expected.get(c.name()), r.value());
-                            if (diff != null) {
-                                own.add(variant + " disagrees with sequential on " + where + ": " + diff);
-                            } else {
-                                passed++;
-                            }
-                        }
-                    }
-                    if ("starter".equals(variant)) {
-                        // The starter must run and be correct without stress (the bank starter is unsafe by design).
-                        own.replaceAll(p -> "starter/solution.py: " + p);
-                    }
-                    problems.addAll(own);
-                    checks.add(new ValidationReport.ReferenceCheck(variant, passed, total, Map.of(), Map.of(), own));
+                for (RunVariant variant : variantsInOrder(m)) {
+                    checks.add(checkCases(m, runner, truth, variant, problems));
                 }
             }
+            accounting = truth.accounting;
             if (problems.isEmpty() && m.benchmark() != null) {
-                checkSpeedup(m, runner, checks, problems);
+                accounting = checkSpeedup(m, runner, truth, checks, problems);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,46 +82,124 @@ public class BundleValidator {
         return new ValidationReport(problems.isEmpty(), problems, checks, accounting, Instant.now().toString());
     }
 
-    private void checkSpeedup(ExerciseManifest m, ExerciseRunner runner, List<ValidationReport.ReferenceCheck> checks,
-                              List<String> problems) throws InterruptedException {
-        List<String> refs = new ArrayList<>(m.references());
+    /** Sequential first (it is every other variant's oracle), the other references, the starter last. */
+    private static List<RunVariant> variantsInOrder(ExerciseManifest m) {
+        List<RunVariant> variants = new ArrayList<>(m.references());
+        variants.remove(RunVariant.SEQUENTIAL);
+        variants.add(0, RunVariant.SEQUENTIAL);
+        variants.add(RunVariant.STARTER);
+        return variants;
+    }
+
+    /** The expected values: the sequential reference's, each run once; its failure is the bundle's problem. */
+    private static final class Sequential implements CorrectnessStage.ExpectedLookup {
+        private final ExerciseRunner runner;
+        private String accounting;
+        private String failure;
+
+        Sequential(ExerciseRunner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode of(Map<String, Object> params) {
+            RunResult r = runner.run(RunVariant.SEQUENTIAL, params, null);
+            accounting = r.accounting();
+            if (!r.completed()) {
+                failure = "sequential fails on " + params + ": " + r.outcome() + " — " + r.message();
+                return null;
+            }
+            return r.value();
+        }
+    }
+
+    /** The correctness stage for one variant; every run that did not pass is a problem in words. */
+    private static ValidationReport.ReferenceCheck checkCases(ExerciseManifest m, ExerciseRunner runner,
+                                                              Sequential truth, RunVariant variant,
+                                                              List<String> problems) {
+        // The starter must run and be correct without stress (the bank starter is unsafe by design).
+        boolean stress = variant != RunVariant.STARTER;
+        var result = new CorrectnessStage(m, runner, truth, ProgressTracker.silent()).run(variant, stress);
+        List<String> own = new ArrayList<>();
+        if (truth.failure != null && variant == RunVariant.SEQUENTIAL) {
+            own.add(truth.failure);
+        }
+        for (var r : result.runs()) {
+            if (!r.accepted() && r.verdict() != org.paragrade.submission.Verdict.NOT_RUN) {
+                String where = "case '" + r.name() + "'";
+                own.add((variant == RunVariant.STARTER ? "starter/solution.py: " : "") + variant.word()
+                        + (r.verdict() == org.paragrade.submission.Verdict.WRONG_ANSWER
+                        ? " disagrees with sequential on " + where + ": " + r.message()
+                        : " fails " + where + ": " + r.verdict() + " — " + r.message()));
+            }
+        }
+        problems.addAll(own);
+        int passed = (int) result.runs().stream().filter(CorrectnessStage.CaseRun::accepted).count();
+        return new ValidationReport.ReferenceCheck(variant.word(), passed, result.runs().size(), Map.of(), Map.of(),
+                own);
+    }
+
+    /** The benchmark stage on the references and the starter (two rounds); the expected model must gain, the starter not. */
+    private String checkSpeedup(ExerciseManifest m, ExerciseRunner runner, Sequential truth,
+                                List<ValidationReport.ReferenceCheck> checks, List<String> problems)
+            throws InterruptedException {
         int rounds = Math.min(2, m.benchmark().rounds());
-        BenchmarkPlan plan = new BenchmarkPlan(refs, m.benchmark().workers(), rounds, rounds, m.slug().hashCode(),
-                BenchmarkPlan.DEFAULT_SPREAD_THRESHOLD);
-        List<Sample> samples = new ArrayList<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int scoredAt = ScoringPoint.of(m.benchmark().scoreAt(), m.kind(), m.benchmark().workers(), cores);
+        // Every cell, a fixed two rounds: the validator asks whether the references show the speed-up, not how much.
+        // On sync exercises (the bank's starter races by design) and "any" there is no speed-up to hold back.
+        boolean claimsSpeedup = m.kind() != Kind.SYNC && m.expectedModel() != ExpectedModel.ANY;
+        List<RunVariant> variants = new ArrayList<>(m.references());
+        if (claimsSpeedup) {
+            variants.add(RunVariant.STARTER);
+        }
+        BenchmarkPlan plan = new BenchmarkPlan(variants, m.benchmark().workers(), scoredAt, m.expectedModel(),
+                cores, rounds, rounds, rounds, m.slug().hashCode(), StoppingRule.NEVER);
+        BenchmarkStage.Result measured;
         try (var held = machine.benchmark()) {
-            for (int round = 0; round < rounds; round++) {
-                for (Trial t : plan.round(round)) {
-                    RunResult r = runner.run(t.variant(), ExerciseRunner.benchmarkParams(m, t.workers()), null);
-                    if (!r.completed()) {
-                        problems.add(t.variant() + " fails the benchmark workload with " + t.workers() + " worker(s): "
-                                + r.outcome() + " — " + r.message());
-                        return;
-                    }
-                    samples.add(new Sample(t.variant(), t.workers(), round, r.wallMs(), r.cpuMs(), r.maxThreads(),
-                            r.maxProcesses(), r.peakMemoryMb()));
-                }
-            }
+            // The smallest workload the exercise may draw: the one where a speed-up is hardest to show.
+            measured = new BenchmarkStage(runner, truth, ProgressTracker.silent(), java.time.Duration.ofMinutes(10))
+                    .run(plan, smallest(m), claimsSpeedup ? RunVariant.STARTER : null);
+        } catch (BenchmarkStage.ReferenceFailed e) {
+            problems.add(e.getMessage());
+            return truth.accounting;
         }
-        SpeedupCurve curve = SpeedupCurve.from(samples, Runtime.getRuntime().availableProcessors(), m.expectedModel());
-        for (int i = 0; i < checks.size(); i++) {
-            var c = checks.get(i);
-            Map<Integer, Double> speedups = new LinkedHashMap<>();
-            Map<Integer, Double> walls = new LinkedHashMap<>();
-            for (RunFigures f : curve.runsOf(c.reference())) {
-                speedups.put(f.workers(), f.speedup());
-                walls.put(f.workers(), f.wallMs().median());
-            }
-            checks.set(i, new ValidationReport.ReferenceCheck(c.reference(), c.passed(), c.total(), speedups, walls,
-                    c.problems()));
+        if (measured.failure() != null || measured.wrongAnswer() != null) {
+            problems.add("starter/solution.py: " + (measured.failure() != null ? measured.failure().message()
+                    : measured.wrongAnswer()));
+            return measured.accounting();
         }
+        SpeedupCurve curve = SpeedupCurve.from(measured.samples(), cores, m.expectedModel());
+        checks.replaceAll(c -> withSpeedups(c, curve));
         Double best = curve.referenceSpeedup();
-        boolean claimsSpeedup = !"sync".equals(m.kind()) && !"any".equals(m.expectedModel());
         if (claimsSpeedup && (best == null || best < MIN_REFERENCE_SPEEDUP)) {
             problems.add(String.format(Locale.ROOT, "the %s reference is only %.2f× faster than sequential at %d workers;"
                             + " an exercise expecting %s must show at least %.1f× (make the workload bigger or fix the"
-                            + " reference)", m.expectedModel(), best == null ? 0.0 : best, curve.largestWorkers(),
-                    m.expectedModel(), MIN_REFERENCE_SPEEDUP));
+                            + " reference)", m.expectedModel().word(), best == null ? 0.0 : best,
+                    curve.largestWorkers(), m.expectedModel().word(), MIN_REFERENCE_SPEEDUP));
         }
+        Double starter = curve.run(RunVariant.STARTER, scoredAt).map(RunFigures::speedup).orElse(null);
+        if (claimsSpeedup && starter != null && starter >= STARTER_GAIN) {
+            problems.add(String.format(Locale.ROOT, "starter/solution.py is already %.2f× faster than sequential at %d"
+                    + " workers: a student would begin with the speed-up the exercise asks for (make the starter"
+                    + " sequential)", starter, scoredAt));
+        }
+        return measured.accounting();
+    }
+
+    private static Map<String, Object> smallest(ExerciseManifest m) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        m.benchmark().params().forEach((k, v) -> w.put(k, v instanceof Map<?, ?> r ? r.get("from") : v));
+        return w;
+    }
+
+    private static ValidationReport.ReferenceCheck withSpeedups(ValidationReport.ReferenceCheck c, SpeedupCurve curve) {
+        Map<Integer, Double> speedups = new LinkedHashMap<>();
+        Map<Integer, Double> walls = new LinkedHashMap<>();
+        for (RunFigures f : curve.runsOf(RunVariant.of(c.reference()))) {
+            speedups.put(f.workers(), f.speedup());
+            walls.put(f.workers(), f.wallMs().median());
+        }
+        return new ValidationReport.ReferenceCheck(c.reference(), c.passed(), c.total(), speedups, walls, c.problems());
     }
 }

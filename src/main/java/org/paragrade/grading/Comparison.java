@@ -25,61 +25,74 @@ public final class Comparison {
             return where + " is missing";
         }
         if (exp.isNumber() && act.isNumber()) {
-            if (exp.isIntegralNumber() && act.isIntegralNumber()) {
-                return exp.bigIntegerValue().equals(act.bigIntegerValue()) ? null
-                        : where + " is " + act + ", expected " + exp;
-            }
-            double e = exp.asDouble();
-            double a = act.asDouble();
-            return Math.abs(e - a) <= 1e-9 * Math.max(1, Math.abs(e)) ? null : where + " is " + act + ", expected " + exp;
+            return numbers(where, exp, act);
         }
         if (exp.getNodeType() != act.getNodeType()) {
             return where + " is " + describe(act) + ", expected " + describe(exp);
         }
         if (exp.isArray()) {
-            if (exp.size() != act.size()) {
-                return where + " has " + act.size() + " items, expected " + exp.size();
-            }
-            for (int i = 0; i < exp.size(); i++) {
-                String d = diff(at + "[" + i + "]", exp.get(i), act.get(i));
-                if (d != null) {
-                    return d;
-                }
-            }
-            return null;
+            return lists(at, where, exp, act);
         }
         if (exp.isObject()) {
-            TreeSet<String> expKeys = new TreeSet<>();
-            exp.fieldNames().forEachRemaining(expKeys::add);
-            TreeSet<String> actKeys = new TreeSet<>();
-            act.fieldNames().forEachRemaining(actKeys::add);
-            for (String k : expKeys) {
-                if (!actKeys.contains(k)) {
-                    return where + " lacks the key " + quote(k) + " (" + act.size() + " keys, expected " + exp.size() + ")";
-                }
-            }
-            for (String k : actKeys) {
-                if (!expKeys.contains(k)) {
-                    return where + " has an unexpected key " + quote(k);
-                }
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = exp.fields(); it.hasNext(); ) {
-                var e = it.next();
-                String d = diff(at + "[" + quote(e.getKey()) + "]", e.getValue(), act.get(e.getKey()));
-                if (d != null) {
-                    return d;
-                }
-            }
-            return null;
+            return dicts(at, where, exp, act);
         }
         return exp.equals(act) ? null : where + " is " + shorten(act.toString()) + ", expected " + shorten(exp.toString());
+    }
+
+    /** Integers exactly; floats within a relative 1e-9. */
+    private static String numbers(String where, JsonNode exp, JsonNode act) {
+        if (exp.isIntegralNumber() && act.isIntegralNumber()) {
+            return exp.bigIntegerValue().equals(act.bigIntegerValue()) ? null : where + " is " + act + ", expected " + exp;
+        }
+        double e = exp.asDouble();
+        double a = act.asDouble();
+        return Math.abs(e - a) <= 1e-9 * Math.max(1, Math.abs(e)) ? null : where + " is " + act + ", expected " + exp;
+    }
+
+    private static String lists(String at, String where, JsonNode exp, JsonNode act) {
+        if (exp.size() != act.size()) {
+            return where + " has " + act.size() + " items, expected " + exp.size();
+        }
+        for (int i = 0; i < exp.size(); i++) {
+            String d = diff(at + "[" + i + "]", exp.get(i), act.get(i));
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String dicts(String at, String where, JsonNode exp, JsonNode act) {
+        TreeSet<String> expKeys = new TreeSet<>();
+        exp.fieldNames().forEachRemaining(expKeys::add);
+        TreeSet<String> actKeys = new TreeSet<>();
+        act.fieldNames().forEachRemaining(actKeys::add);
+        for (String k : expKeys) {
+            if (!actKeys.contains(k)) {
+                return where + " lacks the key " + quote(k) + " (" + act.size() + " keys, expected " + exp.size() + ")";
+            }
+        }
+        for (String k : actKeys) {
+            if (!expKeys.contains(k)) {
+                return where + " has an unexpected key " + quote(k);
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = exp.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String d = diff(at + "[" + quote(e.getKey()) + "]", e.getValue(), act.get(e.getKey()));
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static String describe(JsonNode n) {
         return switch (n.getNodeType()) {
             case ARRAY -> "a list";
             case OBJECT -> "a dict";
-            case STRING -> "a str";
+            // a checker's verify() says in a str why an answer is not what its service served
+            case STRING -> "a str (" + shorten(n.toString()) + ")";
             case NUMBER -> "a number";
             case BOOLEAN -> "a bool (" + n + ")";
             case NULL -> "None";

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paragrade.curriculum.ExerciseManifest;
+import org.paragrade.measure.RunVariant;
 import org.paragrade.sandbox.HarnessSpec;
 import org.paragrade.sandbox.Limits;
 import org.paragrade.sandbox.RunRequest;
@@ -14,6 +15,7 @@ import org.paragrade.sandbox.Sandbox;
 
 /** Runs one variant of one exercise on one set of params through the sandbox, with the exercise's limits. */
 final class ExerciseRunner {
+    private static final java.security.SecureRandom SECRETS = new java.security.SecureRandom();
     static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Sandbox sandbox;
@@ -21,6 +23,11 @@ final class ExerciseRunner {
     private final Workspace workspace;
     private final boolean hasChecker;
     private final String label;
+    /**
+     * This grading's secret: the checker's services salt what they serve with it, so no answer can be computed
+     * without asking them. Drawn here, once per grading (or validation); it reaches only the supervisor.
+     */
+    private final String secret = newSecret();
 
     ExerciseRunner(Sandbox sandbox, ExerciseManifest manifest, Workspace workspace, boolean hasChecker, String label) {
         this.sandbox = sandbox;
@@ -30,12 +37,12 @@ final class ExerciseRunner {
         this.label = label;
     }
 
-    RunResult run(String variant, Map<String, Object> params, Double switchInterval) {
+    RunResult run(RunVariant variant, Map<String, Object> params, Double switchInterval) {
         var l = manifest.limits();
         HarnessSpec spec = new HarnessSpec(manifest.entry().name(), manifest.entry().type(), params, hasChecker,
-                switchInterval);
+                switchInterval, secret);
         Path exerciseDir = workspace.exerciseDir();
-        RunResult result = sandbox.run(new RunRequest(label + ":" + variant, workspace.dirOf(variant), exerciseDir, spec,
+        RunResult result = sandbox.run(new RunRequest(label + ":" + variant.word(), workspace.dirOf(variant), exerciseDir, spec,
                 new Limits(l.cpuSeconds(), l.wallSeconds(), l.memoryMb(), l.maxProcesses(), l.outputKb())));
         io.micrometer.core.instrument.Metrics.counter("paragrade_sandbox_runs_total", "outcome",
                 result.outcome().name()).increment();
@@ -45,8 +52,30 @@ final class ExerciseRunner {
         return result;
     }
 
-    static Map<String, Object> benchmarkParams(ExerciseManifest m, int workers) {
-        Map<String, Object> p = new LinkedHashMap<>(m.benchmark().params());
+    boolean hasChecker() {
+        return hasChecker;
+    }
+
+    /** The tampering scanner on the submitted sources (see {@link ScanStage}). */
+    RunResult scan(Map<String, String> sources) {
+        try {
+            HarnessSpec spec = new HarnessSpec("scan", "function", Map.of("files", sources), false, null);
+            return sandbox.run(new RunRequest(label + ":scan", workspace.scanDir(), workspace.exerciseDir(), spec,
+                    new Limits(10, 20, 512, 8, 64)));
+        } catch (java.io.IOException e) {
+            throw new InfrastructureFailure("the tampering scanner could not be laid out", e);
+        }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[16];
+        SECRETS.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** A grading's benchmark workload at a worker count. */
+    static Map<String, Object> withWorkers(Map<String, Object> workload, int workers) {
+        Map<String, Object> p = new LinkedHashMap<>(workload);
         p.put("workers", workers);
         return p;
     }

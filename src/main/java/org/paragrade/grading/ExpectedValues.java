@@ -3,10 +3,10 @@ package org.paragrade.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
+import org.paragrade.measure.RunVariant;
 import org.paragrade.sandbox.RunResult;
 
 /**
@@ -15,8 +15,11 @@ import org.paragrade.sandbox.RunResult;
  */
 @ApplicationScoped
 public class ExpectedValues {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public ExpectedValues(EntityManager em) {
+        this.em = em;
+    }
 
     JsonNode get(long versionId, Map<String, Object> params, ExerciseRunner runner) {
         String key = ExerciseRunner.key(params);
@@ -24,7 +27,7 @@ public class ExpectedValues {
         if (cached != null) {
             return cached;
         }
-        RunResult r = runner.run("sequential", params, null);
+        RunResult r = runner.run(RunVariant.SEQUENTIAL, params, null);
         if (!r.completed()) {
             throw new InfrastructureFailure("the sequential reference failed on params " + params + ": "
                     + r.outcome() + " " + r.message());

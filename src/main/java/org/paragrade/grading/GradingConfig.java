@@ -43,18 +43,26 @@ public interface GradingConfig {
     int benchmarkSlots();
 
     /**
-     * Extra rounds allowed beyond the exercise's rounds when the spread is too wide. They re-run only
-     * the unsteady cells (and the sequential baseline), so they are cheap; three lets one disturbed run
-     * among six fall outside the median's interval instead of flagging the grade.
+     * Benchmark time after which the rest of the speed-up curve (the cells the grade does not need) is
+     * no longer measured. The grade's own cells always run until the score is decided or the round cap;
+     * 14 s lets a primes grading (about 12 s of grade rounds on 2 cores) add one round of the curve.
      */
-    @WithName("extra-rounds")
-    @WithDefault("3")
-    int extraRounds();
+    @WithName("curve-budget")
+    @WithDefault("14s")
+    Duration curveBudget();
 
-    /** Relative spread of wall times above which a measurement is repeated, then flagged unstable. */
-    @WithName("spread-threshold")
-    @WithDefault("0.15")
-    double spreadThreshold();
+    /**
+     * Times a benchmark made while a neighbour kept the machine busy is paused and made again before the
+     * grade is made anyway (and says so: NOISY_MACHINE).
+     */
+    @WithName("contention-retries")
+    @WithDefault("1")
+    int contentionRetries();
+
+    /** The pause before a benchmark is made again on a busy machine. */
+    @WithName("contention-pause")
+    @WithDefault("15s")
+    Duration contentionPause();
 
     @WithName("sandbox")
     SandboxOptions sandbox();

@@ -1,11 +1,12 @@
 package org.paragrade.grading;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.paragrade.grading.report.GradingReport;
 import org.paragrade.measure.Sample;
+import org.paragrade.submission.Verdict;
 
-/** Everything a grading decided, ready to be stored in one transaction. */
-record GradingOutcome(String verdict, double score, double maxScore, ObjectNode report, List<Sample> samples,
+/** Everything a grading decided, ready to be stored in one transaction (the record stage). */
+record GradingOutcome(Verdict verdict, double score, double maxScore, GradingReport report, List<Sample> samples,
                       Timing timing) {
 
     /** Where a grading's time went, for the log and the operators (not part of the report). */

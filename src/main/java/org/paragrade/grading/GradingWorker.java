@@ -2,7 +2,7 @@ package org.paragrade.grading;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.paragrade.ParagradeConfig;
-import org.paragrade.curriculum.Bundle;
-import org.paragrade.curriculum.ExerciseManifest;
 import org.paragrade.queue.Claim;
 import org.paragrade.queue.JobQueue;
 import org.paragrade.queue.LeaseLost;
 import org.paragrade.sandbox.Sandbox;
-import org.paragrade.submission.Submission;
-import org.paragrade.submission.SubmissionFile;
 
 /**
  * The grading workers of this instance: {@code paragrade.workers} threads that claim jobs from
@@ -47,11 +42,12 @@ public class GradingWorker {
     private final ParagradeConfig config;
     private final GradingConfig grading;
     private final JobQueue queue;
-    private final GradeRecorder recorder;
+    private final RecordStage recorder;
     private final ExpectedValues expectedValues;
     private final Instance<Sandbox> sandbox;
     private final MeterRegistry metrics;
     private final String owner;
+    private static final java.security.SecureRandom WORKLOADS = new java.security.SecureRandom();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -61,7 +57,7 @@ public class GradingWorker {
     private record Running(Claim claim, AtomicBoolean cancelled, Thread thread) {
     }
 
-    public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, GradeRecorder recorder,
+    public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, RecordStage recorder,
                          ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
                          MachineLock machine) {
         this.config = config;
@@ -76,10 +72,6 @@ public class GradingWorker {
     }
 
     void onStart(@Observes @Priority(50) StartupEvent event) {
-        // One depth query serves the three gauges of a scrape (they are read one after the other).
-        metrics.gauge("paragrade_queue_depth", this, w -> w.depthSnapshot().queued());
-        metrics.gauge("paragrade_queue_running", this, w -> w.depthSnapshot().running());
-        metrics.gauge("paragrade_queue_oldest_age_seconds", this, w -> w.depthSnapshot().oldestAgeSeconds());
         if (config.workers() <= 0) {
             LOG.info("Grading is off on this instance (paragrade.workers=0): portal only");
             return;
@@ -90,7 +82,6 @@ public class GradingWorker {
             t.setDaemon(true);
             return t;
         });
-        heartbeats.scheduleWithFixedDelay(this::buryExhausted, 5, 15, TimeUnit.SECONDS);
         for (int i = 0; i < config.workers(); i++) {
             Thread t = new Thread(this::loop, "paragrade-grader-" + i);
             t.setDaemon(false);
@@ -98,28 +89,6 @@ public class GradingWorker {
             t.start();
         }
         LOG.infof("%d grading worker(s) started as %s", config.workers(), owner);
-    }
-
-    private record DepthAt(JobQueue.Depth depth, long nanos) {
-    }
-
-    private final java.util.concurrent.atomic.AtomicReference<DepthAt> lastDepth = new java.util.concurrent.atomic.AtomicReference<>();
-
-    /** The queue's depth, queried at most once a second. */
-    private JobQueue.Depth depthSnapshot() {
-        DepthAt last = lastDepth.get();
-        long now = System.nanoTime();
-        if (last != null && now - last.nanos() < 1_000_000_000L) {
-            return last.depth();
-        }
-        JobQueue.Depth depth;
-        try {
-            depth = queue.depth();
-        } catch (Exception e) {
-            depth = new JobQueue.Depth(-1, -1, -1);
-        }
-        lastDepth.set(new DepthAt(depth, now));
-        return depth;
     }
 
     /** Stops claiming, lets running gradings finish within the grace, then gives their leases back. */
@@ -179,22 +148,15 @@ public class GradingWorker {
         MDC.put("submission", "submission=" + claim.submissionId() + " ");
         AtomicBoolean cancelled = new AtomicBoolean();
         running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
-        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> {
-            try {
-                if (!queue.heartbeat(claim, grading.lease())) {
-                    cancelled.set(true);
-                }
-            } catch (Exception e) {
-                LOG.warnf("Heartbeat of job %d failed: %s", claim.jobId(), e.toString());
-            }
-        }, grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(claim, cancelled),
+                grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         Timer.Sample timer = Timer.start(metrics);
         String verdict = "none";
         try {
             recorder.markRunning(claim);
             GradingOutcome outcome = gradeClaim(claim, cancelled);
             recorder.record(claim, outcome);
-            verdict = outcome.verdict();
+            verdict = outcome.verdict().name();
             LOG.infof("Graded: %s, %.1f/%.1f; %s", outcome.verdict(), outcome.score(), outcome.maxScore(), outcome.timing());
         } catch (LeaseLost | Cancelled e) {
             verdict = "abandoned";
@@ -210,18 +172,16 @@ public class GradingWorker {
                 LOG.infof("Job %d stopped by shutdown; its lease was given back", claim.jobId());
                 return;
             }
-            verdict = "INTERNAL_ERROR";
-            String why = e instanceof InfrastructureFailure ? e.getMessage() : e.toString();
-            LOG.errorf(e, "Grading failed on our side (attempt %d): %s", claim.attempt(), why);
-            try {
-                if (queue.fail(claim, why, grading.retryBackoff())) {
-                    recorder.recordInternalError(claim.submissionId(), why);
-                } else {
-                    recorder.markRetrying(claim.submissionId());
-                }
-            } catch (Exception again) {
-                LOG.errorf("Could not record the failure of job %d: %s", claim.jobId(), again.toString());
+            if (stopping.get()) {
+                // A run that failed while the JVM shuts down (its sandbox staging is being removed) is not a
+                // result: the job goes back to the queue without using up an attempt.
+                verdict = "abandoned";
+                queue.release(claim);
+                LOG.infof("Shutdown: gave job %d back to the queue (%s)", claim.jobId(), e.getMessage());
+                return;
             }
+            verdict = "INTERNAL_ERROR";
+            failed(claim, e);
         } finally {
             beat.cancel(false);
             running.remove(claim.jobId());
@@ -232,6 +192,32 @@ public class GradingWorker {
         }
     }
 
+    /** Keeps the lease alive; a lease found lost cancels the grading at its next run. */
+    private void heartbeat(Claim claim, AtomicBoolean cancelled) {
+        try {
+            if (!queue.heartbeat(claim, grading.lease())) {
+                cancelled.set(true);
+            }
+        } catch (Exception e) {
+            LOG.warnf("Heartbeat of job %d failed: %s", claim.jobId(), e.toString());
+        }
+    }
+
+    /** Our own failure: retried later, or, its attempts used up, recorded as INTERNAL_ERROR. */
+    private void failed(Claim claim, Exception e) {
+        String why = e instanceof InfrastructureFailure ? e.getMessage() : e.toString();
+        LOG.errorf(e, "Grading failed on our side (attempt %d): %s", claim.attempt(), why);
+        try {
+            if (queue.fail(claim, why, grading.retryBackoff())) {
+                recorder.recordInternalError(claim.submissionId(), why);
+            } else {
+                recorder.markRetrying(claim.submissionId());
+            }
+        } catch (Exception again) {
+            LOG.errorf("Could not record the failure of job %d: %s", claim.jobId(), again.toString());
+        }
+    }
+
     static final class Cancelled extends RuntimeException {
         Cancelled(String why) {
             super(why);
@@ -239,39 +225,15 @@ public class GradingWorker {
     }
 
     private GradingOutcome gradeClaim(Claim claim, AtomicBoolean cancelled) throws Exception {
-        record Loaded(long versionId, ExerciseManifest manifest, Bundle bundle, Map<String, byte[]> files) {
-        }
-        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
-            Submission s = Submission.findById(claim.submissionId());
-            Map<String, byte[]> files = new HashMap<>();
-            for (SubmissionFile f : SubmissionFile.of(s.id)) {
-                files.put(f.path, f.content);
-            }
-            return new Loaded(s.version.id, s.version.manifest(), s.version.bundle(), files);
-        });
-        Path parent = Path.of(config.dataDir()).toAbsolutePath().resolve("grading");
-        try (Workspace ws = Workspace.create(parent, "job" + claim.jobId(), loaded.bundle(), loaded.files())) {
-            ExerciseRunner runner = new ExerciseRunner(sandbox.get(), loaded.manifest(), ws,
-                    loaded.bundle().files().containsKey("checker.py"), "submission " + claim.submissionId());
-            Progress progress = new Progress() {
-                @Override
-                public void update(String phase, int done, int total) {
-                    if (!recorder.progress(claim, phase, done, total)) {
-                        cancelled.set(true);
-                    }
-                }
-
-                @Override
-                public void checkContinue() {
-                    if (cancelled.get()) {
-                        throw new Cancelled("lease lost or shutting down");
-                    }
-                }
-            };
-            Grader grader = new Grader(loaded.manifest(), runner,
-                    params -> expectedValues.get(loaded.versionId(), params, runner), machine, progress,
-                    Runtime.getRuntime().availableProcessors(), claim.submissionId(), grading.extraRounds(),
-                    grading.spreadThreshold(), "student");
+        PrepareStage.Prepared prepared = PrepareStage.load(claim.submissionId());
+        try (Workspace ws = PrepareStage.workspace(Path.of(config.dataDir()), "job" + claim.jobId(), prepared)) {
+            ExerciseRunner runner = new ExerciseRunner(sandbox.get(), prepared.manifest(), ws, prepared.hasChecker(),
+                    "submission " + claim.submissionId());
+            Grader grader = new Grader(prepared.manifest(), runner, prepared.files(),
+                    params -> expectedValues.get(prepared.versionId(), params, runner), machine,
+                    progressOf(claim, cancelled), new Grader.Settings(Runtime.getRuntime().availableProcessors(),
+                    claim.submissionId(), WORKLOADS.nextLong(), grading.curveBudget(), grading.contentionRetries(),
+                    grading.contentionPause()));
             Timer.Sample t = Timer.start(metrics);
             try {
                 return grader.grade();
@@ -281,7 +243,31 @@ public class GradingWorker {
         }
     }
 
-    private void buryExhausted() {
+    /** Progress goes to the submission while the claim holds; a lost lease or a shutdown stops the grading. */
+    private Progress progressOf(Claim claim, AtomicBoolean cancelled) {
+        return new Progress() {
+            @Override
+            public void update(String phase, int done, int total) {
+                if (!recorder.progress(claim, phase, done, total)) {
+                    cancelled.set(true);
+                }
+            }
+
+            @Override
+            public void checkContinue() {
+                if (cancelled.get()) {
+                    throw new Cancelled("lease lost or shutting down");
+                }
+            }
+        };
+    }
+
+    /** A job whose worker died on every attempt is ended as INTERNAL_ERROR (by any instance that grades). */
+    @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void buryExhausted() {
+        if (config.workers() <= 0) {
+            return;
+        }
         try {
             for (long id : queue.buryExhausted()) {
                 LOG.errorf("Submission %d: its grading job kept killing its worker; marked INTERNAL_ERROR", id);

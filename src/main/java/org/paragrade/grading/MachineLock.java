@@ -21,10 +21,29 @@ class MachineLock {
     private final Path file;
     private final boolean exclusiveBenchmarks;
 
+    /**
+     * The host-wide default: every instance and container on one host that sees the host's /run/lock
+     * (docker-compose mounts /run/lock/paragrade into each) locks the same file; a machine without a
+     * writable /run/lock falls back to the temp dir, which only instances sharing it share.
+     */
+    static final Path HOST_LOCK = Path.of("/run/lock/paragrade/machine.lock");
+
     @jakarta.inject.Inject
     MachineLock(GradingConfig config) {
-        this(Path.of(config.machineLock().orElse(System.getProperty("java.io.tmpdir") + "/paragrade-machine.lock")),
-                config.benchmarkSlots());
+        this(config.machineLock().map(Path::of).orElseGet(MachineLock::defaultPath), config.benchmarkSlots());
+    }
+
+    static Path defaultPath() {
+        Path dir = HOST_LOCK.getParent();
+        try {
+            Files.createDirectories(dir);
+            if (Files.isWritable(dir)) {
+                return HOST_LOCK;
+            }
+        } catch (IOException | SecurityException e) {
+            // not root, or no /run/lock: the temp dir below
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "paragrade-machine.lock");
     }
 
     MachineLock(Path file, int slots) {
@@ -79,7 +98,10 @@ class MachineLock {
             long size = shared ? 1 : Long.MAX_VALUE;
             return ch.lock(position, size, shared);
         } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
-            return null; // the in-JVM lock still holds; a missing file lock only weakens cross-instance protection
+            // The in-JVM lock still holds; without the file lock other instances on this host are not kept out.
+            org.jboss.logging.Logger.getLogger(MachineLock.class).warnf("Machine lock %s not taken (%s): benchmarks "
+                    + "of other instances on this host may overlap this one", file, e.toString());
+            return null;
         }
     }
 

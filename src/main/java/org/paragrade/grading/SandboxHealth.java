@@ -29,6 +29,7 @@ public class SandboxHealth implements HealthCheck {
         try {
             var info = sandbox.get().info();
             return b.up().withData("mode", info.mode()).withData("isolation", info.isolation())
+                    .withData("seccomp", info.seccomp())
                     .withData("python", info.pythonVersion()).build();
         } catch (Exception e) {
             return b.down().withData("error", String.valueOf(e.getMessage())).build();

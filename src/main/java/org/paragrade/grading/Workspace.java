@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import org.paragrade.measure.RunVariant;
 import org.paragrade.curriculum.Bundle;
 
 /**
@@ -41,9 +42,9 @@ final class Workspace implements AutoCloseable {
                     write(solution, e.getKey(), e.getValue());
                 }
             }
-            for (String ref : bundle.manifest().references()) {
-                Path dir = Files.createDirectory(root.resolve("ref-" + ref));
-                write(dir, "solution.py", bundle.files().get("reference/" + ref + ".py"));
+            for (RunVariant ref : bundle.manifest().references()) {
+                Path dir = Files.createDirectory(root.resolve("ref-" + ref.word()));
+                write(dir, "solution.py", bundle.files().get("reference/" + ref.word() + ".py"));
             }
             Path starter = Files.createDirectory(root.resolve("starter"));
             write(starter, "solution.py", bundle.files().get("starter/solution.py"));
@@ -63,28 +64,28 @@ final class Workspace implements AutoCloseable {
         Files.write(target, content);
     }
 
+    /** The tampering scanner's folder, made on first use (its solution.py is the trusted scanner). */
+    Path scanDir() throws IOException {
+        Path dir = root.resolve("scan");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir);
+            try (var in = Workspace.class.getResourceAsStream("/grading/tampering_scan.py")) {
+                write(dir, "solution.py", in.readAllBytes());
+            }
+        }
+        return dir;
+    }
+
     Path exerciseDir() {
         return root.resolve("exercise");
     }
 
-    Path solutionDir() {
-        return root.resolve("solution");
-    }
-
-    Path referenceDir(String reference) {
-        return root.resolve("ref-" + reference);
-    }
-
-    Path starterDir() {
-        return root.resolve("starter");
-    }
-
-    /** The folder of a variant: "student", "starter" or a reference name. */
-    Path dirOf(String variant) {
+    /** The folder of a variant's {@code solution.py}. */
+    Path dirOf(RunVariant variant) {
         return switch (variant) {
-            case "student" -> solutionDir();
-            case "starter" -> starterDir();
-            default -> referenceDir(variant);
+            case STUDENT -> root.resolve("solution");
+            case STARTER -> root.resolve("starter");
+            default -> root.resolve("ref-" + variant.word());
         };
     }
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Classifies how the student's solution ran, from what the supervisor measured at the largest
- * worker count compared with 1 worker: peak processes and threads, cores kept busy (CPU time /
+ * Classifies how the student's solution ran, from what the supervisor measured at the scoring point
+ * (by default the largest worker count) compared with 1 worker: peak processes and threads, cores kept busy (CPU time /
  * wall time), self speed-up and the cores available; and compares it with the exercise's
  * expected model.
  *
@@ -38,34 +38,46 @@ public final class BehaviourClassifier {
      * work, or one thread of one process on a CPU-bound task.
      */
     static final double ONE_BUSY_CORE = 0.8;
+    /**
+     * On a CPU-bound task, a run keeping at least half a core busy is computing: a gain beyond the cores
+     * it used is then the machine's noise (a slow 1-worker run), not waits it overlapped.
+     */
+    static final double HALF_A_CORE = 0.5;
 
     private enum Mechanism { PROCESSES, THREADS, NONE }
 
     private BehaviourClassifier() {
     }
 
+    /** Classifies the run at the largest worker count benchmarked. */
+    public static BehaviourVerdict classify(Kind kind, ExpectedModel expectedModel, SpeedupCurve curve) {
+        return classify(kind, expectedModel, curve, curve.largestWorkers());
+    }
+
     /**
-     * @param kind          the exercise's kind: cpu | io | sync | mixed
-     * @param expectedModel threads | processes | asyncio | any
+     * Classifies the run at {@code workers} (the scoring point: what is graded is what is explained).
+     *
+     * @param kind          the exercise's kind
+     * @param expectedModel the model the exercise teaches
      * @param curve         the benchmark's figures
      */
-    public static BehaviourVerdict classify(String kind, String expectedModel, SpeedupCurve curve) {
-        String k = normalise(kind, "mixed");
-        String model = normalise(expectedModel, "any");
-        int p = curve.largestWorkers();
-        Optional<RunFigures> measured = curve.run(Sample.STUDENT, p);
+    public static BehaviourVerdict classify(Kind kind, ExpectedModel expectedModel, SpeedupCurve curve, int workers) {
+        Kind k = kind == null ? Kind.MIXED : kind;
+        ExpectedModel model = expectedModel == null ? ExpectedModel.ANY : expectedModel;
+        int p = workers;
+        Optional<RunFigures> measured = curve.run(RunVariant.STUDENT, p);
         if (measured.isEmpty()) {
             return new BehaviourVerdict(Behaviour.UNKNOWN, false,
                     "There is no benchmark measurement of your solution, so how it ran could not be classified.");
         }
         RunFigures top = measured.get();
-        Double gainOrNull = top.selfSpeedup() != null ? top.selfSpeedup() : top.speedup();
+        Double gainOrNull = top.selfSpeedup() != null ? top.selfSpeedup() : parallelGain(k, top, curve);
         if (p < 2 || gainOrNull == null) {
             return new BehaviourVerdict(Behaviour.UNKNOWN, false, String.format(Locale.ROOT,
                     "Your solution was measured at %d worker%s only and could not be compared with fewer workers,"
                             + " so how it ran could not be classified; a grader will look at it.", p, p == 1 ? "" : "s"));
         }
-        Optional<RunFigures> sequential = curve.run(Sample.SEQUENTIAL, 1);
+        Optional<RunFigures> sequential = curve.run(RunVariant.SEQUENTIAL, 1);
         int baseProcesses = Math.max(1, sequential.map(RunFigures::maxProcesses).orElse(1));
         int baseThreads = Math.max(1, sequential.map(RunFigures::maxThreads).orElse(1));
         Mechanism mechanism = top.maxProcesses() > baseProcesses ? Mechanism.PROCESSES
@@ -79,12 +91,26 @@ public final class BehaviourClassifier {
         return new BehaviourVerdict(behaviour, matches, explain(behaviour, matches, mechanism, m));
     }
 
+    /**
+     * Without a 1-worker run (the rest of the curve was not measured), the speed-up over the sequential
+     * reference; on CPU-bound work without the part of it that is less work (CPU time), so that a
+     * cheaper algorithm on one core is not taken for overlapped waiting.
+     */
+    private static Double parallelGain(Kind kind, RunFigures top, SpeedupCurve curve) {
+        Double speedup = top.speedup();
+        double sequentialCpu = curve.run(RunVariant.SEQUENTIAL, 1).map(RunFigures::cpuMs).orElse(0.0);
+        if (speedup == null || kind != Kind.CPU || !(sequentialCpu > 0) || !(top.cpuMs() > 0)) return speedup;
+        return speedup * Math.min(1.0, top.cpuMs() / sequentialCpu);
+    }
+
     private static Behaviour behaviour(Measured m, Mechanism mechanism) {
         boolean gained = m.gain >= CLEAR_GAIN;
         boolean multiCore = m.cores() >= PARALLEL_CORES;
-        // Faster than the cores it kept busy could make it: the workers overlapped waiting, not computing.
-        boolean beyondCores = m.gain >= CLEAR_GAIN * Math.max(1.0, m.cores());
-        boolean waiting = m.kind.equals("io") || (!m.kind.equals("cpu") && !multiCore) || beyondCores;
+        // Faster than the cores it kept busy could make it: the workers overlapped waiting, not computing;
+        // unless the task is CPU-bound and the run kept its core busy, when only noise makes that gain.
+        boolean beyondCores = m.gain >= CLEAR_GAIN * Math.max(1.0, m.cores())
+                && (m.kind != Kind.CPU || m.cores() < HALF_A_CORE);
+        boolean waiting = m.kind == Kind.IO || (m.kind != Kind.CPU && !multiCore) || beyondCores;
         switch (mechanism) {
             case PROCESSES:
                 // A clear gain over the sequential reference counts too: a hybrid already overlaps its waits
@@ -94,12 +120,12 @@ public final class BehaviourClassifier {
                     return Behaviour.OVERHEAD_DOMINATED;
                 }
                 // on a CPU-bound task, processes that gain are computing in parallel even if some CPU time went uncounted
-                if (waiting && !m.kind.equals("cpu")) return Behaviour.CONCURRENT_IO_PROCESSES;
+                if (waiting && m.kind != Kind.CPU) return Behaviour.CONCURRENT_IO_PROCESSES;
                 return oversubscribed(m) ? Behaviour.OVERSUBSCRIBED : Behaviour.PARALLEL_PROCESSES;
             case THREADS:
                 if (gained && waiting) return Behaviour.CONCURRENT_IO_THREADS;
                 if (gained && multiCore) return oversubscribed(m) ? Behaviour.OVERSUBSCRIBED : Behaviour.PARALLEL_THREADS;
-                if (m.kind.equals("cpu") || (m.kind.equals("mixed") && m.cores() >= ONE_BUSY_CORE)) {
+                if (m.kind == Kind.CPU || (m.kind == Kind.MIXED && m.cores() >= ONE_BUSY_CORE)) {
                     return Behaviour.THREADS_GIL_BOUND;
                 }
                 return Behaviour.SERIALISED_BY_LOCKS;
@@ -115,15 +141,15 @@ public final class BehaviourClassifier {
      * an apparent gain with more workers is the machine's noise, not an event loop.
      */
     private static boolean noiseOfOneBusyThread(Measured m) {
-        if (!m.kind.equals("cpu")) return false;
+        if (m.kind != Kind.CPU) return false;
         // The busiest run decides: a run slowed by the machine (CPU steal) shows a lower utilisation.
-        return m.curve.runsOf(Sample.STUDENT).stream().mapToDouble(RunFigures::cpuUtilisation).max().orElse(0) >= ONE_BUSY_CORE;
+        return m.curve.runsOf(RunVariant.STUDENT).stream().mapToDouble(RunFigures::cpuUtilisation).max().orElse(0) >= ONE_BUSY_CORE;
     }
 
     /** More workers than cores, and the speed-up stopped growing past the core count. */
     private static boolean oversubscribed(Measured m) {
         if (m.workers <= m.coresAvailable) return false;
-        Optional<Double> atCores = m.curve.runsOf(Sample.STUDENT).stream()
+        Optional<Double> atCores = m.curve.runsOf(RunVariant.STUDENT).stream()
                 .filter(r -> r.workers() > 1 && r.workers() <= m.coresAvailable)
                 .map(r -> m.selfBased ? r.selfSpeedup() : r.speedup())
                 .filter(g -> g != null)
@@ -132,17 +158,17 @@ public final class BehaviourClassifier {
         return m.gain < ceiling;
     }
 
-    private static boolean matches(String model, String kind, Behaviour b, Mechanism mechanism) {
-        boolean sync = kind.equals("sync");
+    private static boolean matches(ExpectedModel model, Kind kind, Behaviour b, Mechanism mechanism) {
+        boolean sync = kind == Kind.SYNC;
         return switch (model) {
-            case "processes" -> b == Behaviour.PARALLEL_PROCESSES || b == Behaviour.CONCURRENT_IO_PROCESSES
+            case PROCESSES -> b == Behaviour.PARALLEL_PROCESSES || b == Behaviour.CONCURRENT_IO_PROCESSES
                     || (b == Behaviour.OVERSUBSCRIBED && mechanism == Mechanism.PROCESSES);
-            case "threads" -> b == Behaviour.CONCURRENT_IO_THREADS || b == Behaviour.PARALLEL_THREADS
+            case THREADS -> b == Behaviour.CONCURRENT_IO_THREADS || b == Behaviour.PARALLEL_THREADS
                     || (b == Behaviour.OVERSUBSCRIBED && mechanism == Mechanism.THREADS)
-                    || (b == Behaviour.THREADS_GIL_BOUND && (kind.equals("cpu") || sync))
+                    || (b == Behaviour.THREADS_GIL_BOUND && (kind == Kind.CPU || sync))
                     || (b == Behaviour.SERIALISED_BY_LOCKS && sync);
-            case "asyncio" -> b == Behaviour.CONCURRENT_IO_ASYNCIO;
-            default -> b == Behaviour.PARALLEL_PROCESSES || b == Behaviour.PARALLEL_THREADS
+            case ASYNCIO -> b == Behaviour.CONCURRENT_IO_ASYNCIO;
+            case ANY -> b == Behaviour.PARALLEL_PROCESSES || b == Behaviour.PARALLEL_THREADS
                     || b == Behaviour.OVERSUBSCRIBED || b == Behaviour.CONCURRENT_IO_THREADS
                     || b == Behaviour.CONCURRENT_IO_ASYNCIO || b == Behaviour.CONCURRENT_IO_PROCESSES
                     || (sync && (b == Behaviour.SERIALISED_BY_LOCKS || b == Behaviour.THREADS_GIL_BOUND));
@@ -176,13 +202,13 @@ public final class BehaviourClassifier {
                     + " past the number of cores, extra CPU-bound workers only take turns.", p, m.coresAvailable,
                     mechanism == Mechanism.THREADS ? "threads" : "processes", ran(m))
                     + (matches ? " That is expected and fine." : advice);
-            case OVERHEAD_DOMINATED -> (m.kind.equals("io")
+            case OVERHEAD_DOMINATED -> (m.kind == Kind.IO
                     ? f("Your processes cost more than they saved: with %d workers you were %s.", p, speedOf(m))
                     + " For waiting on I/O, threads or asyncio cost far less."
                     : f("Starting processes and pickling data cost more than the work itself: with %d workers you"
                     + " were %s.", p, speedOf(m))
                     + " Give each process bigger chunks (chunksize) or fewer, larger tasks.");
-            case SERIALISED_BY_LOCKS -> m.kind.equals("sync")
+            case SERIALISED_BY_LOCKS -> m.kind == Kind.SYNC
                     ? f("Your %d threads used %s and %s: they took turns on your locks, so one ran at a time.",
                     p, cores(m.cores()), ranSelf(m))
                     + (matches ? " That is fine here: staying correct under contention is what counts." : advice)
@@ -194,19 +220,19 @@ public final class BehaviourClassifier {
                     + " the work is not shared among workers.", p, ranSelf(m)) + advice;
             case UNKNOWN -> f("With %d workers your solution %s using %s, %s threads and %s processes at most; we could"
                     + " not tell what kind of concurrency that is, so a grader will look at it.", p, ranSelf(m),
-                    cores(m.cores()), m.curve.run(Sample.STUDENT, p).map(RunFigures::maxThreads).orElse(0),
-                    m.curve.run(Sample.STUDENT, p).map(RunFigures::maxProcesses).orElse(0));
+                    cores(m.cores()), m.curve.run(RunVariant.STUDENT, p).map(RunFigures::maxThreads).orElse(0),
+                    m.curve.run(RunVariant.STUDENT, p).map(RunFigures::maxProcesses).orElse(0));
         };
     }
 
-    private static String advice(String model, String kind) {
+    private static String advice(ExpectedModel model, Kind kind) {
         return switch (model) {
-            case "processes" -> "Use processes (multiprocessing.Pool or ProcessPoolExecutor) for this task.";
-            case "threads" -> kind.equals("io")
+            case PROCESSES -> "Use processes (multiprocessing.Pool or ProcessPoolExecutor) for this task.";
+            case THREADS -> kind == Kind.IO
                     ? "Use threads (ThreadPoolExecutor) so the waits overlap."
                     : "This exercise asks for threads (threading or ThreadPoolExecutor).";
-            case "asyncio" -> "This exercise asks for asyncio: run the waits as coroutines with asyncio.gather in one thread.";
-            default -> kind.equals("cpu")
+            case ASYNCIO -> "This exercise asks for asyncio: run the waits as coroutines with asyncio.gather in one thread.";
+            case ANY -> kind == Kind.CPU
                     ? "Use processes (multiprocessing.Pool or ProcessPoolExecutor) to spread CPU-bound work over the cores."
                     : "Share the work so that more workers finish sooner.";
         };
@@ -221,8 +247,10 @@ public final class BehaviourClassifier {
 
     private static String ranSelf(Measured m) {
         String than = m.selfBased ? "with 1 worker" : "the sequential reference";
-        return m.gain >= 1 ? f("ran %s× faster than %s", two(m.gain), than)
-                : f("ran at only %s× the speed %s", two(m.gain), m.selfBased ? "of 1 worker" : "of the sequential reference");
+        // what the clock said: without a 1-worker run the gain classified may be net of less work
+        double ran = m.selfBased || m.speedup == null ? m.gain : m.speedup;
+        return ran >= 1 ? f("ran %s× faster than %s", two(ran), than)
+                : f("ran at only %s× the speed %s", two(ran), m.selfBased ? "of 1 worker" : "of the sequential reference");
     }
 
     private static String speedOf(Measured m) {
@@ -246,12 +274,8 @@ public final class BehaviourClassifier {
         return String.format(Locale.ROOT, format, args);
     }
 
-    private static String normalise(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** What was measured of the student at the largest worker count. */
-    private record Measured(String kind, String model, int workers, int coresAvailable, double gain, boolean selfBased,
+    /** What was measured of the student at the classified worker count. */
+    private record Measured(Kind kind, ExpectedModel model, int workers, int coresAvailable, double gain, boolean selfBased,
                             Double speedup, double utilisation, SpeedupCurve curve) {
         double cores() {
             return utilisation;

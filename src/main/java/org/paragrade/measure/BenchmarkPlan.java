@@ -2,168 +2,181 @@ package org.paragrade.measure;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The interleaved-rounds benchmark protocol. Every round runs each trial (variant, workers) once,
- * each in a fresh process, so slow drift of the machine (heat, a neighbour) hits every variant
- * alike. The order inside a round follows a Williams design over a seeded arrangement of the
- * trials: across a full cycle of rounds every trial sits in every position once, and every trial
- * follows every other trial equally often, so neither position nor carry-over (the run just
- * before) favours anyone. The same seed always gives the same orders.
+ * The adaptive, interleaved-rounds benchmark protocol, in two phases.
  *
- * <p>The engine's loop is: {@code for (r = 0; plan.needsMoreRounds(samples); r++) run plan.round(r, samples)}.
- * The minimum rounds are full; an extra round re-runs only the trials whose spread is still too wide,
- * together with the sequential baseline every speed-up is divided by, so that one disturbed run costs
- * a few runs more rather than whole rounds (and the steady cells are not measured again for nothing).
+ * <ol>
+ *   <li><b>Grade rounds</b> run only the cells the grade needs: the student and the references fitting
+ *       the expected model at the scoring point, and the sequential baseline. At least
+ *       {@code minRounds} of them (by default {@value Statistics#RUNS_FOR_CONFIDENCE}, the fewest that
+ *       give a 95% interval), then one more at a time until the {@link StoppingRule} says the score is
+ *       decided, or {@code maxRounds}: a grade still undecided there is unstable.</li>
+ *   <li><b>Curve rounds</b> run every other cell, with the baseline so their speed-ups pair by round,
+ *       up to {@code curveRounds} rounds, while the engine's time budget allows.</li>
+ * </ol>
+ * Inside a phase the order of a round follows a Williams design over a seeded arrangement of its
+ * cells: across a cycle of rounds every cell sits in every position once and follows every other cell
+ * equally often, so neither position nor carry-over favours anyone. The same seed gives the same orders.
+ *
+ * <p>The plan keeps no state: where the benchmark stands is read from the samples.
  */
 public final class BenchmarkPlan {
 
-    /**
-     * A cell is steady when its relative spread ({@link Spread#relativeSpread()}) is at most this.
-     * Fresh CPython runs of a 1–2 s workload on a quiet machine vary by a few percent (range of 3
-     * runs ~5%); 15% leaves room for that and still catches a run disturbed by something else.
-     */
-    public static final double DEFAULT_SPREAD_THRESHOLD = 0.15;
-    /** Extra rounds allowed beyond the minimum before giving up and flagging the benchmark unstable. */
-    public static final int DEFAULT_EXTRA_ROUNDS = 4;
+    public static final int DEFAULT_MIN_ROUNDS = Statistics.RUNS_FOR_CONFIDENCE;
+    /** 15 grade rounds of primes' three cells take ~25 s on 2 cores: the most a noisy machine may cost. */
+    public static final int DEFAULT_MAX_ROUNDS = 15;
+    /** Rounds of the rest of the curve: enough for its medians, not for grading. */
+    public static final int DEFAULT_CURVE_ROUNDS = 2;
 
-    private final List<Trial> trials;
+    /** What the next round is for. */
+    public enum Phase { GRADE, CURVE, DONE }
+
+    private final List<Trial> gradeCells;
+    private final List<Trial> curveCells;
+    private final Trial marker;
+    private final int scoredAt;
     private final int minRounds;
     private final int maxRounds;
-    private final double spreadThreshold;
-    private final List<Integer> williams;
-    /** Variants whose cells must be steady. */
-    private final Set<String> graded;
+    private final int curveRounds;
+    private final int cores;
+    private final ExpectedModel model;
+    private final StoppingRule rule;
+    private final List<Trial> all;
 
     /**
-     * @param variants        {@code student} and the reference names; {@code sequential} is run at 1 worker only
-     * @param workerCounts    worker counts of the exercise's benchmark
-     * @param minRounds       rounds always run
-     * @param maxRounds       rounds never exceeded, however noisy
-     * @param seed            varies the arrangement between benchmarks, reproducibly
-     * @param spreadThreshold largest relative spread of a steady cell
+     * @param variants     the student and the references to run; the sequential reference at 1 worker only
+     * @param workerCounts the exercise's benchmark worker counts
+     * @param scoredAt     the scoring point ({@link ScoringPoint}); one of {@code workerCounts}
+     * @param model        the expected model: which references the grade needs
+     * @param cores        cores of the machine (for the curve the stopping rule sees)
+     * @param seed         varies the arrangement between benchmarks, reproducibly
+     * @param rule         says when the score is decided
      */
-    public BenchmarkPlan(List<String> variants, List<Integer> workerCounts, int minRounds, int maxRounds,
-                         long seed, double spreadThreshold) {
-        this(variants, workerCounts, minRounds, maxRounds, seed, spreadThreshold, "any");
-    }
-
-    /**
-     * As above; only the cells the grade depends on under {@code expectedModel}
-     * ({@link SpeedupCurve#gradedVariants}) must be steady: the other references are run in every
-     * minimum round but never cost extra rounds.
-     */
-    public BenchmarkPlan(List<String> variants, List<Integer> workerCounts, int minRounds, int maxRounds,
-                         long seed, double spreadThreshold, String expectedModel) {
+    public BenchmarkPlan(List<RunVariant> variants, List<Integer> workerCounts, int scoredAt, ExpectedModel model,
+                         int cores, int minRounds, int maxRounds, int curveRounds, long seed, StoppingRule rule) {
         Objects.requireNonNull(variants, "variants");
-        Objects.requireNonNull(workerCounts, "workerCounts");
-        if (variants.isEmpty()) throw new IllegalArgumentException("need at least one variant");
-        if (workerCounts.isEmpty()) throw new IllegalArgumentException("need at least one worker count");
-        if (minRounds < 1) throw new IllegalArgumentException("minRounds must be >= 1");
-        if (maxRounds < minRounds) throw new IllegalArgumentException("maxRounds must be >= minRounds");
-        if (!(spreadThreshold > 0)) throw new IllegalArgumentException("spreadThreshold must be > 0");
-        Set<Integer> counts = new TreeSet<>(workerCounts);
-        if (counts.stream().anyMatch(w -> w == null || w < 1)) throw new IllegalArgumentException("worker counts must be >= 1");
-        Set<Trial> cells = new LinkedHashSet<>();
-        for (String variant : new LinkedHashSet<>(variants)) {
-            if (Sample.SEQUENTIAL.equals(variant)) {
-                cells.add(new Trial(variant, 1));
-            } else {
-                for (int w : counts) cells.add(new Trial(variant, w));
-            }
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(rule, "rule");
+        Set<Integer> counts = new TreeSet<>(Objects.requireNonNull(workerCounts, "workerCounts"));
+        if (variants.isEmpty() || counts.isEmpty()) throw new IllegalArgumentException("need variants and worker counts");
+        if (!counts.contains(scoredAt)) throw new IllegalArgumentException("scoredAt must be a benchmarked count");
+        if (minRounds < 1 || maxRounds < minRounds || curveRounds < 0) throw new IllegalArgumentException("bad rounds");
+        Set<RunVariant> graded = SpeedupCurve.gradedVariants(variants, model);
+        List<Trial> grade = new ArrayList<>(List.of(PairedRounds.BASELINE));
+        List<Trial> curve = new ArrayList<>();
+        for (RunVariant v : new LinkedHashSet<>(variants)) {
+            if (v == RunVariant.SEQUENTIAL) continue;
+            for (int w : counts) (graded.contains(v) && w == scoredAt ? grade : curve).add(new Trial(v, w));
         }
-        List<Trial> arranged = new ArrayList<>(cells);
-        Collections.shuffle(arranged, new Random(seed));
-        this.trials = List.copyOf(arranged);
+        this.gradeCells = arranged(grade, seed);
+        this.curveCells = curve.isEmpty() ? List.of() : arranged(withBaseline(curve), seed + 1);
+        this.marker = grade.size() > 1 ? grade.get(1) : PairedRounds.BASELINE;
+        this.scoredAt = scoredAt;
         this.minRounds = minRounds;
         this.maxRounds = maxRounds;
-        this.spreadThreshold = spreadThreshold;
-        this.williams = williamsSequence(trials.size());
-        this.graded = SpeedupCurve.gradedVariants(List.copyOf(new LinkedHashSet<>(variants)), expectedModel);
+        this.curveRounds = curveRounds;
+        this.cores = cores;
+        this.model = model;
+        this.rule = rule;
+        this.all = List.copyOf(new LinkedHashSet<>(concat(gradeCells, curveCells)));
     }
 
-    /** A plan with the default spread threshold and up to {@value #DEFAULT_EXTRA_ROUNDS} extra rounds. */
-    public static BenchmarkPlan of(List<String> variants, List<Integer> workerCounts, int minRounds, long seed) {
-        return new BenchmarkPlan(variants, workerCounts, minRounds, minRounds + DEFAULT_EXTRA_ROUNDS, seed,
-                DEFAULT_SPREAD_THRESHOLD);
+    /** A plan with the default rounds. */
+    public static BenchmarkPlan of(List<RunVariant> variants, List<Integer> workerCounts, int scoredAt,
+                                   ExpectedModel model, int cores, long seed, StoppingRule rule) {
+        return new BenchmarkPlan(variants, workerCounts, scoredAt, model, cores, DEFAULT_MIN_ROUNDS, DEFAULT_MAX_ROUNDS,
+                DEFAULT_CURVE_ROUNDS, seed, rule);
     }
 
-    /** Every trial of the benchmark, once each (in the plan's base arrangement). */
+    /** Every cell of the benchmark, once each: the grade's cells first. */
     public List<Trial> trials() {
-        return trials;
+        return all;
     }
 
-    /** The trials of round {@code r} (from 0), each exactly once, in that round's order. */
-    public List<Trial> round(int r) {
-        if (r < 0) throw new IllegalArgumentException("round must be >= 0");
-        int n = trials.size();
-        if (n == 1) return trials;
-        // Williams square: n rows balance carry-over when n is even; odd n needs the n mirrored rows too.
-        int cycle = n % 2 == 0 ? n : 2 * n;
-        int row = r % cycle;
-        List<Trial> order = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) order.add(trials.get((williams.get(i) + row) % n));
-        if (row >= n) Collections.reverse(order);
-        return List.copyOf(order);
+    /** The cells the grade needs, measured first and until the score is decided. */
+    public List<Trial> gradeTrials() {
+        return gradeCells;
+    }
+
+    /** The rest of the curve, with the sequential baseline; empty when the grade's cells are all there is. */
+    public List<Trial> curveTrials() {
+        return curveCells;
+    }
+
+    /** What the next round is for, given the samples so far (all curve rounds allowed). */
+    public Phase phase(List<Sample> samples) {
+        return phase(samples, true);
     }
 
     /**
-     * The trials of round {@code r} given the samples so far: the whole round while the minimum rounds
-     * are not done; after them only the unsteady trials and the sequential baseline, in the round's order
-     * (empty when everything is steady).
+     * @param timeLeft the engine's budget still allows the rest of the curve
+     */
+    public Phase phase(List<Sample> samples, boolean timeLeft) {
+        int graded = roundsWith(samples, marker);
+        if (graded < minRounds || (graded < maxRounds && !decided(samples))) return Phase.GRADE;
+        int curved = curveCells.isEmpty() ? 0 : roundsWith(samples, curveMarker());
+        return timeLeft && curved < curveRounds && !curveCells.isEmpty() ? Phase.CURVE : Phase.DONE;
+    }
+
+    /** True while {@link #phase} is not {@link Phase#DONE}. */
+    public boolean needsMoreRounds(List<Sample> samples) {
+        return phase(samples) != Phase.DONE;
+    }
+
+    public boolean needsMoreRounds(List<Sample> samples, boolean timeLeft) {
+        return phase(samples, timeLeft) != Phase.DONE;
+    }
+
+    /**
+     * The trials of round {@code r} (from 0; also each sample's {@code round}): the grade's cells or
+     * the rest of the curve, in this round's order; empty when the benchmark is done.
      */
     public List<Trial> round(int r, List<Sample> samples) {
-        List<Trial> full = round(r);
-        if (r < minRounds) return full;
-        Set<Trial> again = new LinkedHashSet<>(unsteadyTrials(samples));
-        if (again.isEmpty()) return List.of();
-        return full.stream().filter(t -> again.contains(t) || Sample.SEQUENTIAL.equals(t.variant())).toList();
+        return round(r, samples, true);
     }
 
-    /**
-     * True while the minimum rounds are not done, or, after it, while some trial's spread is above
-     * the threshold (or it has no sample yet) and the cap is not reached.
-     */
-    public boolean needsMoreRounds(List<Sample> samples) {
-        int done = roundsDone(samples);
-        if (done < minRounds) return true;
-        if (done >= maxRounds) return false;
-        return !unsteadyTrials(samples).isEmpty();
+    public List<Trial> round(int r, List<Sample> samples, boolean timeLeft) {
+        if (r < 0) throw new IllegalArgumentException("round must be >= 0");
+        return switch (phase(samples, timeLeft)) {
+            case GRADE -> williams(gradeCells, r);
+            case CURVE -> williams(curveCells, r);
+            case DONE -> List.of();
+        };
     }
 
-    /** Every trial has at least the minimum runs and a spread within the threshold. */
+    /** Every cell, in round {@code r}'s order (a plain full round, as the bundle validator runs them). */
+    public List<Trial> fullRound(int r) {
+        return williams(all, r);
+    }
+
+    /** The stopping rule holds on these samples. */
+    public boolean decided(List<Sample> samples) {
+        return rule.decided(curve(samples));
+    }
+
+    /** Decided within the cap: the grade needs no human look for its measurement. */
     public boolean stable(List<Sample> samples) {
-        Map<Trial, List<Double>> walls = wallTimes(samples);
-        for (Trial trial : trials) {
-            List<Double> times = walls.get(trial);
-            if (times == null || times.size() < minRounds) return false;
-        }
-        return unsteadyTrials(samples).isEmpty();
+        return roundsWith(samples, marker) >= minRounds && decided(samples);
     }
 
-    /** Graded trials with no sample yet or a spread above the threshold. */
-    public List<Trial> unsteadyTrials(List<Sample> samples) {
-        Map<Trial, List<Double>> walls = wallTimes(samples);
-        List<Trial> unsteady = new ArrayList<>();
-        for (Trial trial : trials) {
-            if (!graded.contains(trial.variant())) continue;
-            List<Double> times = walls.get(trial);
-            if (times == null || Statistics.spread(times).relativeSpread() > spreadThreshold) unsteady.add(trial);
-        }
-        return unsteady;
+    /** Grade rounds run so far. */
+    public int gradeRounds(List<Sample> samples) {
+        return roundsWith(samples, marker);
     }
 
-    /** The figures of these samples, judged with this plan's spread threshold. */
-    public SpeedupCurve curve(List<Sample> samples, int cores, String expectedModel) {
-        return SpeedupCurve.from(samples, cores, expectedModel, spreadThreshold);
+    public SpeedupCurve curve(List<Sample> samples) {
+        return SpeedupCurve.from(samples, cores, model);
+    }
+
+    public int scoredAt() {
+        return scoredAt;
     }
 
     public int minRounds() {
@@ -174,28 +187,51 @@ public final class BenchmarkPlan {
         return maxRounds;
     }
 
-    public double spreadThreshold() {
-        return spreadThreshold;
+    public int curveRounds() {
+        return curveRounds;
     }
 
-    private static int roundsDone(List<Sample> samples) {
+    private Trial curveMarker() {
+        return curveCells.stream().filter(t -> !t.equals(PairedRounds.BASELINE)).findFirst().orElseThrow();
+    }
+
+    private static int roundsWith(List<Sample> samples, Trial trial) {
         Objects.requireNonNull(samples, "samples");
-        return (int) samples.stream().mapToInt(Sample::round).distinct().count();
+        return (int) samples.stream().filter(s -> s.trial().equals(trial)).mapToInt(Sample::round).distinct().count();
     }
 
-    private static Map<Trial, List<Double>> wallTimes(List<Sample> samples) {
-        Map<Trial, List<Double>> walls = new LinkedHashMap<>();
-        for (Sample s : samples) walls.computeIfAbsent(s.trial(), t -> new ArrayList<>()).add(s.wallMs());
-        return walls;
+    private static List<Trial> withBaseline(List<Trial> cells) {
+        List<Trial> out = new ArrayList<>(cells);
+        out.add(0, PairedRounds.BASELINE);
+        return out;
     }
 
-    /** 0, 1, n-1, 2, n-2, ...: the first row of a Williams design. */
-    private static List<Integer> williamsSequence(int n) {
-        List<Integer> seq = new ArrayList<>(n);
+    private static List<Trial> concat(List<Trial> a, List<Trial> b) {
+        List<Trial> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static List<Trial> arranged(List<Trial> cells, long seed) {
+        List<Trial> copy = new ArrayList<>(cells);
+        Collections.shuffle(copy, new Random(seed));
+        return List.copyOf(copy);
+    }
+
+    /** Row {@code r} of a Williams design over {@code cells}; n rows balance carry-over for even n, 2n for odd. */
+    static List<Trial> williams(List<Trial> cells, int r) {
+        int n = cells.size();
+        if (n <= 1) return cells;
+        int cycle = n % 2 == 0 ? n : 2 * n;
+        int row = r % cycle;
+        List<Trial> order = new ArrayList<>(n);
         int low = 1;
         int high = n - 1;
-        seq.add(0);
-        for (int i = 1; i < n; i++) seq.add(i % 2 == 1 ? low++ : high--);
-        return List.copyOf(seq);
+        for (int i = 0; i < n; i++) {
+            int first = i == 0 ? 0 : i % 2 == 1 ? low++ : high--;  // 0, 1, n-1, 2, n-2, ...
+            order.add(cells.get((first + row) % n));
+        }
+        if (row >= n) Collections.reverse(order);
+        return List.copyOf(order);
     }
 }

@@ -3,7 +3,7 @@ package org.paragrade.measure;
 import java.util.Objects;
 
 /** One cell of the benchmark: a variant at a worker count. Each round runs every trial once. */
-public record Trial(String variant, int workers) {
+public record Trial(RunVariant variant, int workers) {
     public Trial {
         Objects.requireNonNull(variant, "variant");
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, was " + workers);
@@ -11,6 +11,6 @@ public record Trial(String variant, int workers) {
 
     @Override
     public String toString() {
-        return variant + "@" + workers;
+        return variant.word() + "@" + workers;
     }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.jboss.logging.Logger;
+import org.paragrade.course.NotCourseStaff;
+import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.submission.UnknownSubmission;
 
@@ -30,10 +32,10 @@ public class ErrorPages {
 
     public Response of(Throwable e) {
         if (e instanceof PageNotFound || e instanceof UnknownExercise || e instanceof UnknownSubmission
-                || e instanceof NotFoundException) {
+                || e instanceof UnknownCourse || e instanceof NotFoundException) {
             return notFound();
         }
-        if (e instanceof PageForbidden || e instanceof ForbiddenException) {
+        if (e instanceof PageForbidden || e instanceof ForbiddenException || e instanceof NotCourseStaff) {
             return forbidden();
         }
         if (e instanceof UnauthorizedException) {

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.paragrade.account.Account;
+import org.paragrade.course.LatePolicy;
+import org.paragrade.course.Offer;
+import org.paragrade.course.Offers;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.ExerciseManifest;
 import org.paragrade.curriculum.UnknownExercise;
@@ -16,6 +19,11 @@ import org.paragrade.submission.Submission;
 @ApplicationScoped
 @Transactional
 public class ExerciseViews {
+    private final Offers offers;
+
+    public ExerciseViews(Offers offers) {
+        this.offers = offers;
+    }
 
     /** One exercise in the curriculum, with where this student stands. */
     public record ExerciseRow(String slug, String title, String kind, boolean published, Instant deadline,
@@ -27,14 +35,30 @@ public class ExerciseViews {
                                RawString statement, ExerciseManifest.Entry entry, String expectedModel,
                                ExerciseManifest.Limits limits, List<Integer> workers, int cases,
                                Instant deadline, Integer maxAttempts, int attempts, boolean mayUpload,
-                               String closedReason, List<SubmissionRow> submissions) {
+                               String closedReason, List<SubmissionRow> submissions, Instant lateUntil,
+                               List<String> courses) {
+    }
+
+    /** The deadline rules that apply to the viewer: their one course's offer, else the exercise's own. */
+    private record Rules(LatePolicy policy, Integer maxAttempts, long attempts, List<String> courses) {
+        static Rules of(Exercise e, Account me) {
+            List<Offer> offers = Offer.toStudent(me, e);
+            if (offers.size() == 1) {
+                Offer o = offers.get(0);
+                return new Rules(Offers.policy(o, me), o.effectiveMaxAttempts(),
+                        Submission.attemptsOf(me, e, o.course), List.of());
+            }
+            return new Rules(new LatePolicy(e.deadline, null, 0), e.maxAttempts,
+                    offers.isEmpty() ? Submission.attemptsOf(me, e, null) : 0,
+                    offers.stream().map(o -> o.course.code).toList());
+        }
     }
 
     public List<ExerciseRow> curriculum(String username, boolean staff) {
         Account me = Account.findByUsername(username).orElseThrow();
         List<ExerciseRow> rows = new ArrayList<>();
         Instant now = Instant.now();
-        for (Exercise e : staff ? Exercise.listAllOrdered() : Exercise.listPublished()) {
+        for (Exercise e : offers.visibleExercises(me)) {
             if (e.currentVersion == null) {
                 continue;
             }
@@ -42,44 +66,52 @@ public class ExerciseViews {
             Double best = null;
             boolean grading = false;
             for (Submission s : mine) {
-                SubmissionRow row = SubmissionRow.of(s);
+                SubmissionRow row = staff ? SubmissionRow.of(s) : SubmissionRow.ofStudent(s);
                 grading |= row.active();
                 if (row.score() != null && Submission.GRADED.equals(s.status) && (best == null || row.score() > best)) {
                     best = row.score();
                 }
             }
             String state = mine.isEmpty() ? "not started" : grading ? "grading" : best != null ? "graded" : "attempted";
-            rows.add(new ExerciseRow(e.slug, e.title, e.kind, e.published, e.deadline, e.deadlinePassed(now),
-                    e.maxAttempts, mine.size(), best, e.currentVersion.manifest().scoring().max(), state));
+            Rules rules = Rules.of(e, me);
+            rows.add(new ExerciseRow(e.slug, e.title, e.kind, e.published, rules.policy().deadline(),
+                    !rules.policy().at(now).open(), rules.maxAttempts(), mine.size(), best,
+                    e.currentVersion.manifest().scoring().max(), state));
         }
         return rows;
     }
 
     public ExercisePage page(String slug, String username, boolean staff, boolean mayUpload) {
-        Exercise e = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        if (e.currentVersion == null || (!e.published && !staff)) {
-            throw new UnknownExercise(slug);
-        }
         Account me = Account.findByUsername(username).orElseThrow();
+        Exercise e = visible(slug, me);
         ExerciseManifest m = e.currentVersion.manifest();
-        List<SubmissionRow> mine = Submission.forStudent(me, e).stream().map(SubmissionRow::of).toList();
+        List<SubmissionRow> mine = Submission.forStudent(me, e).stream()
+                .map(s -> staff ? SubmissionRow.of(s) : SubmissionRow.ofStudent(s)).toList();
+        Rules rules = Rules.of(e, me);
         String closed = null;
-        if (e.deadlinePassed(Instant.now())) {
+        if (!rules.policy().at(Instant.now()).open()) {
             closed = "The deadline has passed; submissions are closed.";
-        } else if (e.maxAttempts != null && mine.size() >= e.maxAttempts) {
-            closed = "You have used all " + e.maxAttempts + " attempts.";
+        } else if (rules.maxAttempts() != null && rules.attempts() >= rules.maxAttempts()) {
+            closed = "You have used all " + rules.maxAttempts() + " attempts.";
         }
         return new ExercisePage(e.slug, e.title, e.kind, e.published, e.currentVersion.version,
-                Statement.html(e.currentVersion.statement, e.title), m.entry(), m.expectedModel(), m.limits(),
-                m.benchmark() == null ? List.of() : m.benchmark().workers(), m.cases().size(), e.deadline,
-                e.maxAttempts, mine.size(), mayUpload && closed == null, closed, mine);
+                Statement.html(e.currentVersion.statement, e.title), m.entry(),
+                staff || m.revealsModel() ? m.expectedModel().word() : null, m.limits(),
+                m.benchmark() == null ? List.of() : m.benchmark().workers(), m.cases().size(),
+                rules.policy().deadline(), rules.maxAttempts(), (int) rules.attempts(), mayUpload && closed == null,
+                closed, mine, rules.policy().lateUntil(), rules.courses());
     }
 
-    public String starter(String slug, boolean staff) {
+    public String starter(String slug, String username) {
+        Exercise e = visible(slug, Account.findByUsername(username).orElseThrow());
+        return e.currentVersion.bundle().text("starter/solution.py");
+    }
+
+    private Exercise visible(String slug, Account me) {
         Exercise e = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        if (e.currentVersion == null || (!e.published && !staff)) {
+        if (!offers.visible(e, me)) {
             throw new UnknownExercise(slug);
         }
-        return e.currentVersion.bundle().text("starter/solution.py");
+        return e;
     }
 }

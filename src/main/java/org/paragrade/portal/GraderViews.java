@@ -1,7 +1,5 @@
 package org.paragrade.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.RawString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +12,7 @@ import org.paragrade.account.Account;
 import org.paragrade.account.Role;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
+import org.paragrade.grading.report.ReportCodec;
 import org.paragrade.report.charts.SpeedupHistogram;
 import org.paragrade.submission.Submission;
 
@@ -21,7 +20,6 @@ import org.paragrade.submission.Submission;
 @ApplicationScoped
 @Transactional
 public class GraderViews {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public record ExerciseLine(String slug, String title, String kind, boolean published, long submissions,
                                long students, long waiting) {
@@ -84,9 +82,9 @@ public class GraderViews {
             }
             if (best != null && best.speedup() != null) {
                 speedups.add(best.speedup());
-                JsonNode ref = read(bestSubmission.report).path("performance").path("referenceSpeedup");
-                if (ref.isNumber()) {
-                    references.add(ref.asDouble());
+                var perf = ReportCodec.read(bestSubmission.report).performance();
+                if (perf != null && perf.referenceSpeedup() != null) {
+                    references.add(perf.referenceSpeedup());
                 }
             }
             lines.add(new StudentLine(entry.getKey().username, subs.size(), best, latest));
@@ -116,13 +114,5 @@ public class GraderViews {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
     }
 }

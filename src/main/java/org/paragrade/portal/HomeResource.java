@@ -23,14 +23,18 @@ public class HomeResource {
     private final Viewer viewer;
     private final ErrorPages errors;
 
-    public HomeResource(Viewer viewer, ErrorPages errors) {
+    private final String ssoLabel;
+
+    public HomeResource(Viewer viewer, ErrorPages errors,
+            org.paragrade.ParagradeConfig config) {
         this.viewer = viewer;
         this.errors = errors;
+        this.ssoLabel = config.sso().enabled() ? config.sso().label() : null;
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean loggedOut);
+        static native TemplateInstance login(boolean failed, boolean loggedOut, String sso);
     }
 
     @GET
@@ -44,7 +48,7 @@ public class HomeResource {
         if (viewer.loggedIn() && error == null) {
             return Response.seeOther(URI.create(viewer.home())).build();
         }
-        return Response.ok(Templates.login(error != null, loggedOut != null)).build();
+        return Response.ok(Templates.login(error != null, loggedOut != null, ssoLabel)).build();
     }
 
     /** Forgets the session (the cookie is cleared and not renewed on this response) and goes back to the login page. */

@@ -12,24 +12,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.account.Role;
+import org.paragrade.authoring.BundleAuthoring;
+import org.paragrade.authoring.BundleAuthoring.Authored;
+import org.paragrade.authoring.BundleFailedValidation;
+import org.paragrade.authoring.BundleTooLarge;
+import org.paragrade.authoring.ExerciseExists;
 import org.paragrade.curriculum.BundleRefused;
-import org.paragrade.portal.Authoring.ExerciseDetail;
-import org.paragrade.portal.Authoring.ExerciseLine;
-import org.paragrade.portal.Authoring.Outcome;
+import org.paragrade.curriculum.ExerciseSettings;
+import org.paragrade.curriculum.SettingsRefused;
+import org.paragrade.portal.AuthoringViews.ExerciseDetail;
+import org.paragrade.portal.AuthoringViews.ExerciseLine;
+import org.paragrade.portal.AuthoringViews.Outcome;
 
 /** Instructors: the exercises with their versions, bundle upload and replacement, the browser editor, settings. */
 @Path("/instructor/exercises")
@@ -37,12 +39,17 @@ import org.paragrade.portal.Authoring.Outcome;
 @RolesAllowed(Role.INSTRUCTOR)
 @CsrfProtected
 public class InstructorResource {
-    private final Authoring authoring;
+    private final BundleAuthoring authoring;
+    private final ExerciseSettings settings;
+    private final AuthoringViews views;
     private final Viewer viewer;
     private final ErrorPages errors;
 
-    public InstructorResource(Authoring authoring, Viewer viewer, ErrorPages errors) {
+    public InstructorResource(BundleAuthoring authoring, ExerciseSettings settings, AuthoringViews views,
+                              Viewer viewer, ErrorPages errors) {
         this.authoring = authoring;
+        this.settings = settings;
+        this.views = views;
         this.viewer = viewer;
         this.errors = errors;
     }
@@ -65,16 +72,13 @@ public class InstructorResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(authoring.exercises(), null);
+        return Templates.list(views.exercises(), null);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("bundle") FileUpload bundle) {
-        Outcome outcome = tooLarge(bundle) ? Authoring.refusal(null, "Bundles may be at most 16 MB.")
-                : authoring.create(bytes(bundle), viewer.name());
-        return Response.status(outcome.stored() ? (outcome.created() ? 201 : 200) : 400)
-                .type(MediaType.TEXT_HTML_TYPE).entity(Templates.bundle(outcome)).build();
+        return bundlePage(null, () -> authoring.create(file(bundle), viewer.name()));
     }
 
     @GET
@@ -88,31 +92,23 @@ public class InstructorResource {
             case "unchanged" -> "Nothing changed, so no new version was made.";
             default -> null;
         };
-        return Templates.detail(authoring.detail(slug), notice, null);
+        return Templates.detail(views.detail(slug), notice, null);
     }
 
     @POST
     @Path("{slug}/bundle")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response replace(@PathParam("slug") String slug, @RestForm("bundle") FileUpload bundle) {
-        Outcome outcome = tooLarge(bundle) ? Authoring.refusal(slug, "Bundles may be at most 16 MB.")
-                : authoring.replace(slug, bytes(bundle), viewer.name());
-        return Response.status(outcome.stored() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.bundle(outcome)).build();
+        return bundlePage(slug, () -> authoring.replace(slug, file(bundle), viewer.name()));
     }
 
     @POST
     @Path("{slug}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("slug") String slug, @RestForm("published") String published) {
-        boolean on = "true".equals(published);
-        try {
-            authoring.setPublished(slug, on);
-        } catch (BundleRefused e) {
-            return detailWithProblem(slug, e.getMessage());
-        }
-        return Response.seeOther(URI.create("/instructor/exercises/" + slug + "?done=" + (on ? "published" : "hidden")))
-                .build();
+        Map<String, String> change = new HashMap<>();
+        change.put("published", published);
+        return changeSettings(slug, change, "true".equals(published) ? "published" : "hidden");
     }
 
     @POST
@@ -120,33 +116,16 @@ public class InstructorResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response settings(@PathParam("slug") String slug, @RestForm("deadline") String deadline,
                              @RestForm("maxAttempts") String maxAttempts) {
-        Instant when = null;
-        Integer attempts = null;
-        try {
-            if (deadline != null && !deadline.isBlank()) {
-                when = LocalDateTime.parse(deadline.trim()).toInstant(ZoneOffset.UTC);
-            }
-        } catch (DateTimeParseException e) {
-            return detailWithProblem(slug, "The deadline must be a date and time, like 2026-12-01T23:59 (UTC).");
-        }
-        try {
-            if (maxAttempts != null && !maxAttempts.isBlank()) {
-                attempts = Integer.parseInt(maxAttempts.trim());
-            }
-        } catch (NumberFormatException e) {
-            return detailWithProblem(slug, "The attempt limit must be a whole number, or empty for no limit.");
-        }
-        if (attempts != null && attempts < 1) {
-            return detailWithProblem(slug, "The attempt limit must be at least 1, or empty for no limit.");
-        }
-        authoring.updateSettings(slug, when, attempts);
-        return Response.seeOther(URI.create("/instructor/exercises/" + slug + "?done=settings")).build();
+        Map<String, String> change = new HashMap<>();
+        change.put("deadline", deadline);
+        change.put("maxAttempts", maxAttempts);
+        return changeSettings(slug, change, "settings");
     }
 
     @GET
     @Path("{slug}/edit")
     public TemplateInstance edit(@PathParam("slug") String slug) {
-        ExerciseDetail d = authoring.detail(slug);
+        ExerciseDetail d = views.detail(slug);
         var l = d.limits();
         EditForm form = new EditForm(d.statement(), PortalFormats.num(l.cpuSeconds()),
                 PortalFormats.num(l.wallSeconds()), Integer.toString(l.memoryMb()), Integer.toString(l.maxProcesses()),
@@ -163,66 +142,63 @@ public class InstructorResource {
                              @RestForm("outputKb") String outputKb) {
         EditForm form = new EditForm(statement == null ? "" : statement, cpuSeconds, wallSeconds, memoryMb,
                 maxProcesses, outputKb);
-        Map<String, Number> limits = new LinkedHashMap<>();
-        List<String> problems = new java.util.ArrayList<>();
-        number(limits, problems, "cpuSeconds", "CPU time", cpuSeconds, false);
-        number(limits, problems, "wallSeconds", "Wall time", wallSeconds, false);
-        number(limits, problems, "memoryMb", "Memory", memoryMb, true);
-        number(limits, problems, "maxProcesses", "Processes + threads", maxProcesses, true);
-        number(limits, problems, "outputKb", "Output", outputKb, true);
-        if (form.statement().isBlank()) {
-            problems.add("The statement must not be empty.");
+        Map<String, String> limits = new HashMap<>();
+        limits.put("cpuSeconds", cpuSeconds);
+        limits.put("wallSeconds", wallSeconds);
+        limits.put("memoryMb", memoryMb);
+        limits.put("maxProcesses", maxProcesses);
+        limits.put("outputKb", outputKb);
+        List<String> problems;
+        try {
+            Authored a = authoring.edit(slug, form.statement(), limits, viewer.name());
+            return Response.seeOther(URI.create("/instructor/exercises/" + slug + "?done="
+                    + (a.newVersion() ? "edited" : "unchanged"))).build();
+        } catch (BundleFailedValidation e) {
+            problems = e.problems();
+        } catch (BundleRefused e) {
+            problems = e.reasons();
         }
-        if (problems.isEmpty()) {
-            Outcome outcome = authoring.edit(slug, form.statement(), limits, viewer.name());
-            if (outcome.stored()) {
-                return Response.seeOther(URI.create("/instructor/exercises/" + slug + "?done="
-                        + (outcome.newVersion() ? "edited" : "unchanged"))).build();
-            }
-            problems.addAll(outcome.problems());
-        }
-        ExerciseDetail d = authoring.detail(slug);
+        ExerciseDetail d = views.detail(slug);
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.edit(slug, d.exercise().title(), form, problems)).build();
     }
 
-    private static void number(Map<String, Number> into, List<String> problems, String key, String label,
-                               String value, boolean whole) {
+    /** Runs an upload or a replacement and shows its outcome, stored or refused, with the API's statuses. */
+    private Response bundlePage(String slug, Supplier<Authored> authoringStep) {
+        Outcome outcome;
+        int status;
         try {
-            String v = value == null ? "" : value.trim();
-            Number n = whole ? Integer.valueOf(Integer.parseInt(v)) : Double.valueOf(Double.parseDouble(v));
-            if (n.doubleValue() <= 0) {
-                problems.add(label + " must be more than 0.");
-            }
-            into.put(key, n);
-        } catch (NumberFormatException e) {
-            problems.add(label + " must be a " + (whole ? "whole number" : "number") + ".");
+            Authored a = authoringStep.get();
+            outcome = AuthoringViews.stored(a);
+            status = a.created() ? 201 : 200;
+        } catch (BundleFailedValidation e) {
+            outcome = AuthoringViews.refused(slug, e.problems(), e.report());
+            status = 400;
+        } catch (BundleRefused e) {
+            outcome = AuthoringViews.refused(slug, e.reasons(), null);
+            status = 400;
+        } catch (BundleTooLarge e) {
+            outcome = AuthoringViews.refused(slug, List.of(e.getMessage()), null);
+            status = 413;
+        } catch (ExerciseExists e) {
+            outcome = AuthoringViews.refused(e.slug(), List.of(e.getMessage()), null);
+            status = 409;
         }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.bundle(outcome)).build();
     }
 
-    private Response detailWithProblem(String slug, String problem) {
-        return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.detail(authoring.detail(slug), null, problem)).build();
+    private Response changeSettings(String slug, Map<String, String> change, String done) {
+        try {
+            settings.change(slug, change);
+        } catch (SettingsRefused e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.detail(views.detail(slug), null, e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/instructor/exercises/" + slug + "?done=" + done)).build();
     }
 
-    private static byte[] bytes(FileUpload upload) {
-        if (upload == null || upload.uploadedFile() == null || upload.fileName() == null || upload.fileName().isBlank()) {
-            return null;
-        }
-        try {
-            return Files.readAllBytes(upload.uploadedFile());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static boolean tooLarge(FileUpload upload) {
-        try {
-            return upload != null && upload.uploadedFile() != null
-                    && Files.size(upload.uploadedFile()) > Authoring.MAX_BUNDLE_BYTES;
-        } catch (IOException e) {
-            return false;
-        }
+    private static java.nio.file.Path file(FileUpload upload) {
+        return upload == null ? null : upload.uploadedFile();
     }
 
     @ServerExceptionMapper

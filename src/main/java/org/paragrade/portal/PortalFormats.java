@@ -70,4 +70,10 @@ public final class PortalFormats {
     static String inputValue(Instant i) {
         return i == null ? "" : INPUT.format(i);
     }
+
+    /** A time in a course's zone, with the zone named ("2027-03-01 23:59 Europe/Berlin"). */
+    static String whenIn(Instant i, String zone) {
+        return i == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of(zone)).format(i) + " " + zone;
+    }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.queue.JobQueue;
+import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionService;
@@ -102,16 +103,6 @@ public class ReportResource {
         return errors.of(e);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    static com.fasterxml.jackson.databind.JsonNode raw(String report) {
-        try {
-            return report == null ? JSON.createObjectNode() : JSON.readTree(report);
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
-    }
-
     /** Reads a submission for the viewer inside a transaction. */
     @ApplicationScoped
     public static class Reports {
@@ -127,8 +118,8 @@ public class ReportResource {
             if (!viewer.staff() && !s.student.username.equals(viewer.name())) {
                 throw new UnknownSubmission(id);
             }
-            return ReportView.of(SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0),
-                    raw(s.report));
+            SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
+            return ReportView.of(viewer.staff() ? view : view.forStudent(Concealment.forStudent(s)));
         }
     }
 }

@@ -1,25 +1,36 @@
 package org.paragrade.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.RawString;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paragrade.grading.report.CorrectnessReport;
+import org.paragrade.grading.report.PerformanceReport;
+import org.paragrade.grading.report.RunReport;
+import org.paragrade.grading.score.ScoreBreakdown;
+import org.paragrade.measure.RunVariant;
+import org.paragrade.report.SubmissionView;
 import org.paragrade.report.charts.SpeedupChart;
 import org.paragrade.report.charts.UtilisationChart;
 
 /**
  * A submission's report as the report page shows it, read from the submission's JSON
- * ({@link org.paragrade.report.SubmissionView}). Every part of the engine's report is optional:
+ ({@link SubmissionView}). Every part of the engine's report is optional:
  * what is absent is simply not shown.
  */
 public record ReportView(long id, String exercise, String exerciseTitle, int version, String student, int attempt,
                          String filename, String status, String verdict, Double score, Double automaticScore,
                          Double maxScore, GraderOverride override, Progress progress, String message, Breakdown breakdown,
                          Correctness correctness, Performance performance, List<String> feedback, Output output,
-                         String stacks, List<GradeLine> grades, Instant createdAt, Instant gradedAt) {
+                         String traceback, String stacks, List<GradeLine> grades, Instant createdAt, Instant gradedAt,
+                         List<FlagLine> flags) {
+
+    /** A reason for a grader to look, in plain words; {@code where} names the file and line when the code showed it. */
+    public record FlagLine(String code, String message, String where) {
+    }
 
     public record GraderOverride(Double score, String comment, String by, Instant at) {
     }
@@ -43,13 +54,15 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
     public record Performance(Integer cores, Boolean stable, Integer rounds, Double studentSpeedup,
                               Double referenceSpeedup, String expectedModel, String behaviour, String behaviourLabel,
                               Boolean matchesExpected, String explanation, String accounting, List<Run> runs,
-                              RawString speedupChart, RawString utilisationChart, List<Run> studentRuns) {
+                              RawString speedupChart, RawString utilisationChart, List<Run> studentRuns,
+                              Integer scoredAtWorkers, String studentInterval, String referenceInterval,
+                              String evidence, String contention) {
     }
 
     public record Run(String variant, String label, Integer workers, Double medianMs, Double minMs, Double maxMs,
                       Double cpuMs, Double utilisation, Double speedup, Double selfSpeedup, Double efficiency,
                       Double karpFlatt, Integer maxThreads, Integer maxProcesses, Double peakMemoryMb,
-                      Integer samples) {
+                      Integer samples, Integer requestsInFlight) {
     }
 
     public record Output(String stdout, String stderr, boolean truncated) {
@@ -67,106 +80,91 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
         return !active();
     }
 
-    /**
-     * @param n   the submission as {@link org.paragrade.report.SubmissionView} shows it
-     * @param raw the engine's stored report, for parts the view does not carry (the stacks of a hang)
-     */
-    static ReportView of(JsonNode n, JsonNode raw) {
-        JsonNode o = n.path("override");
-        GraderOverride override = o.isObject() ? new GraderOverride(dbl(o, "score"), str(o, "comment"), str(o, "by"),
-                instant(o, "at")) : null;
-        JsonNode p = n.path("progress");
-        Progress progress = new Progress(str(p, "phase"), p.path("done").asInt(0), p.path("total").asInt(0),
-                p.path("queuePosition").isNumber() ? p.path("queuePosition").asLong() : null);
-        List<String> feedback = new ArrayList<>();
-        n.path("feedback").forEach(f -> feedback.add(f.asText()));
-        JsonNode out = n.path("output");
-        String stdout = blankToNull(str(out, "stdout"));
-        String stderr = blankToNull(str(out, "stderr"));
-        Output output = stdout != null || stderr != null
-                ? new Output(stdout, stderr, out.path("truncated").asBoolean(false)) : null;
-        List<GradeLine> grades = new ArrayList<>();
-        n.path("grades").forEach(g -> grades.add(new GradeLine(str(g, "kind"), dbl(g, "score"), dbl(g, "maxScore"),
-                str(g, "verdict"), str(g, "comment"), str(g, "by"), instant(g, "at"))));
-        String stacks = str(n, "stacks");
-        if (stacks == null) {
-            stacks = str(raw, "stacks");
-        }
-        if (stacks == null) {
-            stacks = str(raw.path("correctness"), "stacks");
-        }
-        return new ReportView(n.path("id").asLong(), str(n, "exercise"), str(n, "exerciseTitle"),
-                n.path("version").asInt(), str(n, "student"), n.path("attempt").asInt(), str(n, "filename"),
-                str(n, "status"), str(n, "verdict"), dbl(n, "score"), dbl(n, "automaticScore"), dbl(n, "maxScore"),
-                override, progress, str(n, "message"), breakdown(n.path("scoreBreakdown")),
-                correctness(n.path("correctness")), performance(n.path("performance"), n.path("id").asLong()),
-                feedback, output, stacks, grades, instant(n, "createdAt"), instant(n, "gradedAt"));
+    /** The report page's view of a submission as the API shows it. */
+    static ReportView of(SubmissionView v) {
+        var o = v.override();
+        GraderOverride override = o == null ? null : new GraderOverride(o.score(), o.comment(), o.by(), o.at());
+        var p = v.progress();
+        Progress progress = new Progress(p.phase(), p.done(), p.total(), p.queuePosition());
+        var out = v.output();
+        String stdout = out == null ? null : blankToNull(out.stdout());
+        String stderr = out == null ? null : blankToNull(out.stderr());
+        Output output = stdout != null || stderr != null ? new Output(stdout, stderr, out.truncated()) : null;
+        List<GradeLine> grades = v.grades().stream().map(g -> new GradeLine(g.kind(), g.score(), g.maxScore(),
+                g.verdict(), g.comment(), g.by(), g.at())).toList();
+        return new ReportView(v.id(), v.exercise(), v.exerciseTitle(), v.version(), v.student(), v.attempt(),
+                v.filename(), v.status(), v.verdict(), v.score(), v.automaticScore(), v.maxScore(), override, progress,
+                v.message(), breakdown(v.scoreBreakdown()), correctness(v.correctness()),
+                performance(v.performance(), v.id()), v.feedback(), output, blankToNull(v.traceback()),
+                blankToNull(v.stacks()), grades,
+                v.createdAt(), v.gradedAt(), v.flags().stream().map(f -> new FlagLine(f.code().name(), f.message(),
+                        f.file() == null ? null : f.file() + (f.line() == null || f.line() == 0 ? "" : ":" + f.line())))
+                        .toList());
     }
 
-    private static Breakdown breakdown(JsonNode b) {
-        if (!b.isObject()) {
+    private static Breakdown breakdown(ScoreBreakdown b) {
+        return b == null ? null : new Breakdown(b.correctness(), b.performance(), b.behaviour(), b.total(), b.max(),
+                b.notes(), b.needsReview());
+    }
+
+    private static Correctness correctness(CorrectnessReport c) {
+        if (c == null) {
             return null;
         }
-        List<String> notes = new ArrayList<>();
-        b.path("notes").forEach(x -> notes.add(x.asText()));
-        return new Breakdown(dbl(b, "correctness"), dbl(b, "performance"), dbl(b, "behaviour"), dbl(b, "total"),
-                dbl(b, "max"), notes, b.path("needsReview").asBoolean(false));
+        List<Case> cases = c.cases().stream().map(k -> new Case(k.name(), k.verdict() == null ? null : k.verdict().name(),
+                k.timeMs(), k.message(), k.stress())).toList();
+        return new Correctness(c.passed(), c.total(), cases);
     }
 
-    private static Correctness correctness(JsonNode c) {
-        if (!c.isObject()) {
-            return null;
-        }
-        List<Case> cases = new ArrayList<>();
-        c.path("cases").forEach(k -> cases.add(new Case(str(k, "name"), str(k, "verdict"), dbl(k, "timeMs"),
-                str(k, "message"), k.path("stress").asBoolean(false))));
-        return new Correctness(integer(c, "passed"), integer(c, "total"), cases);
-    }
-
-    private static Performance performance(JsonNode p, long id) {
-        if (!p.isObject()) {
+    private static Performance performance(PerformanceReport p, long id) {
+        if (p == null) {
             return null;
         }
         List<Run> runs = new ArrayList<>();
-        for (JsonNode r : p.path("runs")) {
-            JsonNode wall = r.path("wallMs");
-            String variant = str(r, "variant");
-            runs.add(new Run(variant, label(variant), integer(r, "workers"),
-                    wall.isNumber() ? wall.asDouble() : dbl(wall, "median"), dbl(wall, "min"), dbl(wall, "max"),
-                    dbl(r, "cpuMs"), dbl(r, "cpuUtilisation"), dbl(r, "speedup"), dbl(r, "selfSpeedup"),
-                    dbl(r, "efficiency"), dbl(r, "karpFlatt"), integer(r, "maxThreads"), integer(r, "maxProcesses"),
-                    dbl(r, "peakMemoryMb"), integer(r, "samples")));
-        }
-        runs.sort((a, b) -> {
-            int c = Integer.compare(order(a.variant()), order(b.variant()));
-            return c != 0 ? c : Integer.compare(a.workers() == null ? 0 : a.workers(), b.workers() == null ? 0 : b.workers());
-        });
-        Integer cores = integer(p, "cores");
-        Map<String, List<SpeedupChart.Point>> curves = new LinkedHashMap<>();
-        List<UtilisationChart.Bar> bars = new ArrayList<>();
-        for (Run r : runs) {
-            if (r.variant() == null || r.workers() == null) {
+        for (RunReport r : p.runs()) {
+            if (r.variant() == null) {
                 continue;
             }
+            String variant = r.variant().word();
+            var wall = r.wallMs();
+            runs.add(new Run(variant, r.variant().label(), r.workers(), wall == null ? null : wall.median(),
+                    wall == null ? null : wall.min(), wall == null ? null : wall.max(), r.cpuMs(), r.cpuUtilisation(),
+                    r.speedup(), r.selfSpeedup(), r.efficiency(), r.karpFlatt(), r.maxThreads(), r.maxProcesses(),
+                    r.peakMemoryMb(), r.samples(), r.concurrentRequests()));
+        }
+        runs.sort(Comparator.comparingInt((Run r) -> order(r.variant())).thenComparingInt(Run::workers));
+        List<Run> studentRuns = runs.stream().filter(r -> "student".equals(r.variant())).toList();
+        return new Performance(p.cores(), p.stable(), p.rounds(), p.studentSpeedup(), p.referenceSpeedup(),
+                p.expectedModel() == null ? null : p.expectedModel().word(),
+                p.behaviour() == null ? null : p.behaviour().name(), p.behaviourLabel(), p.matchesExpected(),
+                p.explanation(), p.accounting(), runs, speedupChart(runs, id, p.cores()),
+                utilisationChart(runs, id, p.cores()), studentRuns, p.scoredAtWorkers(),
+                interval(p.studentSpeedupInterval()), interval(p.referenceSpeedupInterval()), p.evidence(),
+                p.contention() == null ? null : p.contention().description());
+    }
+
+    /** "1.39–1.52×", or null. */
+    private static String interval(PerformanceReport.Interval i) {
+        return i == null ? null : String.format(java.util.Locale.ROOT, "%.2f–%.2f×", i.low(), i.high());
+    }
+
+    private static RawString speedupChart(List<Run> runs, long id, int cores) {
+        Map<String, List<SpeedupChart.Point>> curves = new LinkedHashMap<>();
+        for (Run r : runs) {
             if (r.speedup() != null) {
-                curves.computeIfAbsent(r.variant(), k -> new ArrayList<>())
-                        .add(new SpeedupChart.Point(r.workers(), r.speedup()));
-            }
-            if (r.utilisation() != null) {
-                bars.add(new UtilisationChart.Bar(r.variant(), r.label(), r.workers(), r.utilisation()));
+                curves.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(new SpeedupChart.Point(r.workers(), r.speedup()));
             }
         }
         List<SpeedupChart.Series> series = new ArrayList<>();
         curves.forEach((v, pts) -> series.add(new SpeedupChart.Series(v, label(v), pts)));
-        RawString speedupSvg = series.isEmpty() ? null
-                : new RawString(SpeedupChart.render("speedup-" + id, series, cores == null ? 0 : cores));
-        RawString utilSvg = bars.isEmpty() ? null
-                : new RawString(UtilisationChart.render("cpu-" + id, bars, cores == null ? 0 : cores));
-        List<Run> studentRuns = runs.stream().filter(r -> "student".equals(r.variant())).toList();
-        return new Performance(cores, p.has("stable") ? p.path("stable").asBoolean() : null, integer(p, "rounds"),
-                dbl(p, "studentSpeedup"), dbl(p, "referenceSpeedup"), str(p, "expectedModel"), str(p, "behaviour"),
-                str(p, "behaviourLabel"), p.has("matchesExpected") ? p.path("matchesExpected").asBoolean() : null,
-                str(p, "explanation"), str(p, "accounting"), runs, speedupSvg, utilSvg, studentRuns);
+        return series.isEmpty() ? null : new RawString(SpeedupChart.render("speedup-" + id, series, cores));
+    }
+
+    private static RawString utilisationChart(List<Run> runs, long id, int cores) {
+        List<UtilisationChart.Bar> bars = runs.stream()
+                .filter(r -> r.utilisation() != null)
+                .map(r -> new UtilisationChart.Bar(r.variant(), r.label(), r.workers(), r.utilisation())).toList();
+        return bars.isEmpty() ? null : new RawString(UtilisationChart.render("cpu-" + id, bars, cores));
     }
 
     private static int order(String variant) {
@@ -180,37 +178,10 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
     }
 
     static String label(String variant) {
-        if (variant == null) {
-            return "";
-        }
-        return "student".equals(variant) ? "submitted solution" : variant + " reference";
+        return variant == null ? "" : RunVariant.parse(variant).map(RunVariant::label).orElse(variant);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String str(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    private static Double dbl(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        return v.isNumber() ? v.asDouble() : null;
-    }
-
-    private static Integer integer(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        return v.isNumber() ? v.asInt() : null;
-    }
-
-    private static Instant instant(JsonNode n, String field) {
-        String s = str(n, field);
-        try {
-            return s == null ? null : Instant.parse(s);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

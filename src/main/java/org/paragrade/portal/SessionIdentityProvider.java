@@ -1,5 +1,7 @@
 package org.paragrade.portal;
 
+import static org.paragrade.account.AccountIdentityProvider.FIRST_LOGIN;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -37,6 +39,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                     .setPrincipal(new QuarkusPrincipal(account.username))
                     .addRole(account.role)
                     .addAttribute("accountId", account.id)
+                    .addAttribute(FIRST_LOGIN, account.mustChangePassword)
                     .build();
         });
     }

@@ -10,20 +10,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.paragrade.course.CourseRefused;
 import org.paragrade.portal.ExerciseViews.ExercisePage;
 import org.paragrade.portal.ExerciseViews.ExerciseRow;
+import org.paragrade.submission.SolutionUpload;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionClosed;
-import org.paragrade.submission.SubmissionService;
 import org.paragrade.submission.UploadRefused;
-import org.paragrade.submission.UploadValidator;
 
 /** The student's curriculum, an exercise's statement and upload form, and the starter download. */
 @Path("/exercises")
@@ -32,13 +30,13 @@ import org.paragrade.submission.UploadValidator;
 public class StudentResource {
     private final Viewer viewer;
     private final ExerciseViews views;
-    private final SubmissionService submissions;
+    private final SolutionUpload uploads;
     private final ErrorPages errors;
 
-    public StudentResource(Viewer viewer, ExerciseViews views, SubmissionService submissions, ErrorPages errors) {
+    public StudentResource(Viewer viewer, ExerciseViews views, SolutionUpload uploads, ErrorPages errors) {
         this.viewer = viewer;
         this.views = views;
-        this.submissions = submissions;
+        this.uploads = uploads;
         this.errors = errors;
     }
 
@@ -64,35 +62,29 @@ public class StudentResource {
     @Path("{slug}/starter")
     @Produces("text/x-python")
     public Response starter(@PathParam("slug") String slug) {
-        return Response.ok(views.starter(slug, viewer.staff()))
+        return Response.ok(views.starter(slug, viewer.name()))
                 .header("Content-Disposition", "attachment; filename=\"solution.py\"").build();
     }
 
-    /** Same rules and messages as the API's upload; a refusal re-renders the page with the message. */
+    /** {@link SolutionUpload}, as the API calls it; a refusal re-renders the page with the same message. */
     @POST
     @Path("{slug}/submissions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file) {
+    public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file,
+                           @RestForm("course") String course) {
         if (!mayUpload()) {
             throw new PageForbidden();
         }
         try {
-            if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
-                throw new UploadRefused("Choose your solution.py (or a .zip containing it) before uploading.", false);
-            }
-            if (Files.size(file.uploadedFile()) > UploadValidator.MAX_UPLOAD_BYTES) {
-                throw new UploadRefused("The file is larger than " + UploadValidator.MAX_UPLOAD_BYTES / 1024
-                        + " KB; upload only your solution's source.", true);
-            }
-            byte[] bytes = Files.readAllBytes(file.uploadedFile());
-            Submission s = submissions.upload(slug, viewer.name(), file.fileName(), bytes);
+            Submission s = uploads.upload(slug, viewer.name(), course, file == null ? null : file.fileName(),
+                    file == null ? null : file.uploadedFile());
             return Response.seeOther(URI.create("/submissions/" + s.id)).build();
         } catch (UploadRefused e) {
             return refused(slug, e.tooLarge() ? 413 : 400, e.getMessage());
         } catch (SubmissionClosed e) {
             return refused(slug, 409, e.getMessage());
-        } catch (IOException e) {
-            return refused(slug, 400, "The upload could not be read; try again.");
+        } catch (CourseRefused e) {
+            return refused(slug, 400, e.getMessage());
         }
     }
 

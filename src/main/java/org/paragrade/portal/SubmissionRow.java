@@ -1,6 +1,5 @@
 package org.paragrade.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.submission.Submission;
@@ -10,16 +9,20 @@ public record SubmissionRow(long id, String student, int attempt, String status,
                             Double maxScore, Double speedup, boolean overridden, Instant createdAt) {
 
     public boolean active() {
-        return Submission.QUEUED.equals(status) || Submission.RUNNING.equals(status);
+        return org.paragrade.submission.SubmissionStatus.valueOf(status).active();
     }
 
     static SubmissionRow of(Submission s) {
-        JsonNode n = SubmissionView.summary(s);
-        JsonNode sp = n.path("studentSpeedup");
-        Double score = n.path("score").isNumber() ? n.path("score").asDouble() : null;
-        boolean overridden = score != null && (s.score == null || Double.compare(score, s.score) != 0);
-        return new SubmissionRow(s.id, s.student.username, s.attempt, s.status, s.verdict, score,
-                s.maxScore != null ? s.maxScore : s.version.manifest().scoring().max(),
-                sp.isNumber() ? sp.asDouble() : null, overridden, s.createdAt);
+        return of(s, SubmissionView.Summary.of(s));
+    }
+
+    /** The student's own line: no score while their course releases scores only after the deadline. */
+    static SubmissionRow ofStudent(Submission s) {
+        return of(s, SubmissionView.Summary.of(s).forStudent(org.paragrade.report.Concealment.forStudent(s)));
+    }
+
+    private static SubmissionRow of(Submission s, SubmissionView.Summary n) {
+        return new SubmissionRow(s.id, s.student.username, s.attempt, n.status(), n.verdict(), n.score(), n.maxScore(),
+                n.studentSpeedup(), n.overridden(), s.createdAt);
     }
 }

@@ -2,7 +2,6 @@ package org.paragrade.queue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -19,8 +18,11 @@ import java.util.Optional;
 public class JobQueue {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public JobQueue(EntityManager em) {
+        this.em = em;
+    }
 
     /** Enqueues in the caller's transaction, so the job exists exactly when the submission does. */
     @Transactional(Transactional.TxType.MANDATORY)

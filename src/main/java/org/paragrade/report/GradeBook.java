@@ -52,10 +52,10 @@ public class GradeBook {
                 continue;
             }
             Grade override = Grade.currentOverride(chosen.id).orElse(null);
-            var perf = SubmissionView.parse(chosen.report).path("performance").path("studentSpeedup");
-            rows.add(new Row(student.username, subs.size(), chosen.id, chosen.verdict, chosenScore, chosen.maxScore,
+            var perf = org.paragrade.grading.report.ReportCodec.read(chosen.report).performance();
+            rows.add(new Row(student.username, subs.size(), chosen.id, chosen.verdict == null ? null : chosen.verdict.name(), chosenScore, chosen.maxScore,
                     override != null, override == null ? null : override.comment,
-                    perf.isNumber() ? perf.asDouble() : null,
+                    perf == null ? null : perf.studentSpeedup(),
                     chosen.gradedAt == null ? null : chosen.gradedAt.toString()));
         }
         rows.sort(Comparator.comparing(Row::student));
@@ -67,7 +67,7 @@ public class GradeBook {
         if (override != null) {
             return override.score;
         }
-        return Submission.GRADED.equals(s.status) ? s.score : null;
+        return Submission.GRADED.equals(s.status) ? s.keptScore(s.score) : null;
     }
 
     public String csv(Exercise exercise) {

@@ -1,130 +1,127 @@
 package org.paragrade.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
+import org.paragrade.grading.report.CorrectnessReport;
+import org.paragrade.grading.report.GradingReport;
+import org.paragrade.grading.report.PerformanceReport;
+import org.paragrade.grading.report.ReportCodec;
+import org.paragrade.grading.score.ScoreBreakdown;
 import org.paragrade.submission.Grade;
 import org.paragrade.submission.Submission;
+import org.paragrade.submission.SubmissionStatus;
 
 /**
- * A submission and its report as the API and the portal show it (the JSON fields of the design).
- * The automatic report is stored as JSON on the submission by the grading engine; this adds the
- * identity, status, progress and any grader override around it.
+ * A submission and its report as the API and the portal show it (the JSON fields of the design): the
+ * engine's {@link GradingReport}, read back from the submission, with the identity, status, progress
+ * and any grader override around it.
+ *
+ * @param score          the grade that counts: a grader's override, else the automatic one after any late penalty
+ * @param automaticScore the engine's grade after any late penalty
+ * @param rawScore       the engine's grade before the late penalty
+ * @param lateDays       started days after the deadline (0: on time)
  */
-public final class SubmissionView {
-    static final ObjectMapper JSON = new ObjectMapper();
+public record SubmissionView(long id, String exercise, String exerciseTitle, int version, String student, int attempt,
+                             String course, int lateDays, Double rawScore,
+                             String filename, String status, String verdict, Double score, Double automaticScore,
+                             Double maxScore, Override override, Progress progress, String message,
+                             CorrectnessReport correctness, PerformanceReport performance, List<String> feedback,
+                             List<org.paragrade.measure.Flag> flags, GradingReport.Output output, String traceback,
+                             String stacks, ScoreBreakdown scoreBreakdown, List<GradeLine> grades, Instant createdAt,
+                             Instant gradedAt) {
 
-    private SubmissionView() {
+    /** A grader's grade, kept beside the automatic one. */
+    public record Override(double score, String comment, String by, Instant at) {
+        static Override of(Grade g) {
+            return g == null ? null : new Override(g.score, g.comment, g.author == null ? null : g.author.username,
+                    g.createdAt);
+        }
     }
 
-    public static ObjectNode of(Submission s, long queuePosition) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", s.id);
-        n.put("exercise", s.exercise.slug);
-        n.put("exerciseTitle", s.exercise.title);
-        n.put("version", s.version.version);
-        n.put("student", s.student.username);
-        n.put("attempt", s.attempt);
-        n.put("filename", s.filename);
-        n.put("status", s.status);
-        if (s.verdict == null) {
-            n.putNull("verdict");
-        } else {
-            n.put("verdict", s.verdict);
+    /**
+     * Where the grading is: its phase and runs done of runs planned.
+     *
+     * @param queuePosition jobs ahead in the queue, counting this one (absent once it runs)
+     */
+    public record Progress(String phase, int done, int total, Long queuePosition) {
+        public int percent() {
+            return total <= 0 ? 0 : Math.min(100, Math.round(done * 100f / total));
         }
+    }
+
+    /** One grade in the submission's history (automatic or an override). */
+    public record GradeLine(String kind, double score, Double maxScore, String verdict, String comment, String by,
+                            Instant at) {
+    }
+
+    public static SubmissionView of(Submission s, long queuePosition) {
         Grade override = Grade.currentOverride(s.id).orElse(null);
-        Double automatic = s.score;
-        Double score = override != null ? Double.valueOf(override.score) : automatic;
-        putNumber(n, "score", score);
-        putNumber(n, "automaticScore", automatic);
-        putNumber(n, "maxScore", s.maxScore != null ? s.maxScore : s.version.manifest().scoring().max());
-        if (override != null) {
-            ObjectNode o = n.putObject("override");
-            o.put("score", override.score);
-            o.put("comment", override.comment);
-            o.put("by", override.author == null ? null : override.author.username);
-            o.put("at", override.createdAt.toString());
-        } else {
-            n.putNull("override");
-        }
-        ObjectNode progress = n.putObject("progress");
-        progress.put("phase", s.progressPhase);
-        progress.put("done", s.progressDone);
-        progress.put("total", s.progressTotal);
-        if (Submission.QUEUED.equals(s.status) && queuePosition > 0) {
-            progress.put("queuePosition", queuePosition);
-        }
-        JsonNode report = parse(s.report);
-        for (String field : List.of("correctness", "performance", "feedback", "output", "scoreBreakdown",
-                "sandbox", "message")) {
-            JsonNode v = report.get(field);
-            if (v != null) {
-                n.set(field, v);
-            } else if (field.equals("feedback")) {
-                n.putArray("feedback");
-            } else if (field.equals("correctness") || field.equals("performance")) {
-                n.putNull(field);
-            }
-        }
-        ArrayNode history = n.putArray("grades");
-        for (Grade g : Grade.history(s.id)) {
-            ObjectNode h = history.addObject();
-            h.put("kind", g.kind);
-            h.put("score", g.score);
-            h.put("maxScore", g.maxScore);
-            h.put("verdict", g.verdict);
-            h.put("comment", g.comment);
-            h.put("by", g.author == null ? null : g.author.username);
-            h.put("at", g.createdAt.toString());
-        }
-        n.put("createdAt", s.createdAt.toString());
-        if (s.gradedAt == null) {
-            n.putNull("gradedAt");
-        } else {
-            n.put("gradedAt", s.gradedAt.toString());
-        }
-        return n;
+        GradingReport r = ReportCodec.read(s.report);
+        Progress progress = new Progress(s.progressPhase, s.progressDone, s.progressTotal,
+                Submission.QUEUED.equals(s.status) && queuePosition > 0 ? queuePosition : null);
+        List<GradeLine> grades = Grade.history(s.id).stream().map(g -> new GradeLine(g.kind, g.score, g.maxScore,
+                name(g.verdict), g.comment, g.author == null ? null : g.author.username, g.createdAt)).toList();
+        Double kept = s.keptScore(s.score);
+        return new SubmissionView(s.id, s.exercise.slug, s.exercise.title, s.version.version, s.student.username,
+                s.attempt, s.course == null ? null : s.course.code, s.lateDays, s.score, s.filename, s.status.name(),
+                name(s.verdict), override != null ? Double.valueOf(override.score) : kept, kept, s.maxScore != null ? s.maxScore : s.version.manifest().scoring().max(), Override.of(override),
+                progress, r.message(), r.correctness(), r.performance(), r.feedback(), r.flags(), r.output(),
+                r.traceback(), r.stacks(), r.scoreBreakdown(), grades, s.createdAt, s.gradedAt);
+    }
+
+    public boolean active() {
+        return SubmissionStatus.valueOf(status).active();
+    }
+
+    /**
+     * The view a student gets: the benchmark's drawn workload stays with the staff, so that no table of
+     * workloads and answers can be built from one's own reports; and whatever {@code concealed} says.
+     */
+    public SubmissionView forStudent(Concealment concealed) {
+        var p = performance;
+        PerformanceReport shownPerf = p == null ? null : new PerformanceReport(p.cores(), p.stable(), p.rounds(),
+                p.studentSpeedup(), p.referenceSpeedup(), p.largestWorkers(), p.scoredAtWorkers(),
+                concealed.hideModel() ? null : p.expectedModel(), p.behaviour(), p.behaviourLabel(),
+                concealed.hideModel() ? null : p.matchesExpected(), p.explanation(), p.accounting(), p.runs(),
+                p.studentSpeedupInterval(), p.referenceSpeedupInterval(), p.contention(), p.evidence(), null);
+        boolean hiddenFailure = concealed.firstFailureHidden(correctness);
+        GradingReport.Output shownOutput = output != null && concealed.hiddenCaseOf(output.caseName()) != null
+                ? null : output;
+        boolean noScores = concealed.hideScores();
+        return new SubmissionView(id, exercise, exerciseTitle, version, student, attempt, course, lateDays,
+                noScores ? null : rawScore, filename, status, verdict, noScores ? null : score,
+                noScores ? null : automaticScore, maxScore, noScores ? null : override, progress, message,
+                concealed.correctness(correctness), shownPerf, concealed.feedback(feedback), flags, shownOutput,
+                hiddenFailure ? null : traceback, hiddenFailure ? null : stacks, noScores ? null : scoreBreakdown,
+                noScores ? List.of() : grades, createdAt, gradedAt);
+    }
+
+    static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
     /** The short form used in lists. */
-    public static ObjectNode summary(Submission s) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", s.id);
-        n.put("exercise", s.exercise.slug);
-        n.put("student", s.student.username);
-        n.put("attempt", s.attempt);
-        n.put("status", s.status);
-        n.put("verdict", s.verdict);
-        Grade override = Grade.currentOverride(s.id).orElse(null);
-        putNumber(n, "score", override != null ? Double.valueOf(override.score) : s.score);
-        putNumber(n, "maxScore", s.maxScore);
-        JsonNode perf = parse(s.report).path("performance");
-        if (perf.has("studentSpeedup")) {
-            n.set("studentSpeedup", perf.get("studentSpeedup"));
-        }
-        n.put("createdAt", s.createdAt.toString());
-        n.put("gradedAt", s.gradedAt == null ? null : s.gradedAt.toString());
-        return n;
-    }
+    public record Summary(long id, String exercise, String student, int attempt, String status, String verdict,
+                          Double score, Double maxScore, Double studentSpeedup, boolean overridden, Instant createdAt,
+                          Instant gradedAt) {
 
-    static JsonNode parse(String json) {
-        if (json == null || json.isBlank()) {
-            return JSON.createObjectNode();
+        public static Summary of(Submission s) {
+            Grade override = Grade.currentOverride(s.id).orElse(null);
+            PerformanceReport perf = ReportCodec.read(s.report).performance();
+            return new Summary(s.id, s.exercise.slug, s.student.username, s.attempt, s.status.name(), name(s.verdict),
+                    override != null ? Double.valueOf(override.score) : s.keptScore(s.score),
+                    s.maxScore != null ? s.maxScore : s.version.manifest().scoring().max(),
+                    perf == null ? null : perf.studentSpeedup(), override != null, s.createdAt, s.gradedAt);
         }
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
-    }
 
-    private static void putNumber(ObjectNode n, String field, Double v) {
-        if (v == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, v);
+        public boolean active() {
+            return SubmissionStatus.valueOf(status).active();
+        }
+
+        /** A student's list: no scores while their course releases them only after the deadline. */
+        public Summary forStudent(Concealment concealed) {
+            return concealed.hideScores() ? new Summary(id, exercise, student, attempt, status, verdict, null, maxScore,
+                    studentSpeedup, false, createdAt, gradedAt) : this;
         }
     }
 }

@@ -56,6 +56,14 @@ final class HostFiles {
         });
     }
 
+    /** Copies one regular file, refusing a link in its place. */
+    static void copyFile(Path from, Path to) throws IOException {
+        if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS) || Files.size(from) > SNAPSHOT_MAX_BYTES) {
+            throw new IOException("not a regular file of at most " + (SNAPSHOT_MAX_BYTES >> 20) + " MB: " + from);
+        }
+        Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Deletes a tree without ever following a link (a link is removed itself, never its target). */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -27,6 +27,12 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
 
     abstract long oomKills();
 
+    /** The most memory the cgroup ever held, in bytes; -1 where the kernel does not say. */
+    abstract long peakMemoryBytes();
+
+    /** The most tasks (processes and threads) the cgroup ever held; -1 where the kernel does not say (pids.peak: 6.x). */
+    abstract long peakTasks();
+
     /** How many times a fork or thread creation failed at the pids limit. */
     abstract long pidsLimitHits();
 
@@ -160,6 +166,16 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
         }
 
         @Override
+        long peakMemoryBytes() {
+            return readLong(dirs.get("memory").resolve("memory.max_usage_in_bytes"));
+        }
+
+        @Override
+        long peakTasks() {
+            return readLong(dirs.get("pids").resolve("pids.peak"));
+        }
+
+        @Override
         String mode() {
             return CgroupHierarchy.V1;
         }
@@ -236,6 +252,16 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
         @Override
         long pidsLimitHits() {
             return Math.max(readKey(dir.resolve("pids.events"), "max"), 0);
+        }
+
+        @Override
+        long peakMemoryBytes() {
+            return readLong(dir.resolve("memory.peak"));
+        }
+
+        @Override
+        long peakTasks() {
+            return readLong(dir.resolve("pids.peak"));
         }
 
         @Override

@@ -3,8 +3,9 @@ package org.paragrade.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.paragrade.sandbox.seccomp.BwrapSeccomp;
+import org.paragrade.sandbox.seccomp.SeccompFilter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,30 +48,36 @@ public final class Sandbox {
     static final double HARD_WALL_GRACE_SECONDS = 5.0;
     static final long POLL_MILLIS = 20;
     static final double CPU_GRACE_SECONDS = 0.5;
-    static final int SUPERVISOR_OUTPUT_CAP = 16 << 20;
-
-    /** Joins the run's cgroups and sets the rlimits, then becomes bwrap: nothing forks outside the cgroup. */
-    private static final String LAUNCHER = "unset PWD OLDPWD; n=$1; shift; "
-            + "while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; "
-            + "ulimit -c 0 && ulimit -t \"$1\" && ulimit -f \"$2\" && ulimit -n \"$3\" || exit 125; shift 3; "
-            + "exec \"$@\"";
+    /** The result line is bounded by the supervisor (value 256 KB, each text 16 KB characters): well below this. */
+    static final int SUPERVISOR_OUTPUT_CAP = 4 << 20;
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong RUNS = new AtomicLong();
+    private static final List<String> HARNESS_FILES = List.of("supervisor.py", "child.py", "local_service.py");
 
     private final SandboxSettings settings;
     private final SandboxInfo info;
-    private final Path interpreter;
-    private final Path prefix;
+    private final Python python;
     private final Path harnessDir;
     private final Path etcDir;
+    /** Where the runs' files and the harness are staged: a directory of its own on a tmpfs (see stagingRoot). */
     private final Path runsDir;
     private final CgroupHierarchy cgroups;
     private final boolean sandboxed;
     /** Run bwrap as host uid 65534 (setpriv) instead of root: possible when uid 65534 can reach every mount source. */
     private final boolean dropRoot;
+    /** The run's seccomp filter, handed to bwrap (see {@link BwrapSeccomp}); null only without a sandbox. */
+    private final BwrapSeccomp seccomp;
+
+    /** The real interpreter behind the configured name, its installation prefix and its version. */
+    private record Python(Path executable, Path prefix, String version) {
+    }
+
+    /** How bwrap can run here: as uid 65534 or not, and why it cannot at all (null when it can). */
+    private record Probe(boolean dropRoot, String failure) {
+    }
 
     /**
      * Finds the interpreter, checks that bwrap can build a sandbox here and which cgroup hierarchy is usable,
@@ -77,65 +85,159 @@ public final class Sandbox {
      * unless {@code settings.allowUnsafe()}.
      */
     public Sandbox(SandboxSettings settings) {
+        this(settings, SeccompFilter.paragradeDefault());
+    }
+
+    /** As above with another filter, or none ({@code null}: only to measure what the filter costs). */
+    Sandbox(SandboxSettings settings, SeccompFilter seccompFilter) {
         this.settings = settings;
         List<String> notes = new ArrayList<>();
         try {
             Path workRoot = settings.workRoot().toAbsolutePath();
-            Files.createDirectories(workRoot);
-            this.runsDir = workRoot.resolve("runs");
-            Files.createDirectories(runsDir);
-            // traversable (not listable) by uid 65534, which must reach its own run's snapshot
-            Files.setPosixFilePermissions(runsDir, PosixFilePermissions.fromString("rwx--x--x"));
-            String[] python = resolvePython(settings.python());
-            this.interpreter = Path.of(python[0]);
-            this.prefix = Path.of(python[1]);
-            Path harnessRoot = prepareHarness(workRoot);
+            this.runsDir = prepareRunsDir(workRoot, notes);
+            this.python = resolvePython(settings.python());
+            Path harnessRoot = prepareHarness(runsDir);
             this.harnessDir = harnessRoot.resolve("harness");
             this.etcDir = harnessRoot.resolve("etc");
-            boolean canDrop = isRoot() && Files.isExecutable(SETPRIV) && othersCanReach(prefix)
-                    && othersCanReach(harnessDir) && othersCanReach(etcDir) && othersCanReach(runsDir);
-            String probe = probeBwrap(canDrop);
-            if (probe != null && canDrop) {
-                canDrop = false;
-                probe = probeBwrap(false);
-            }
-            this.dropRoot = canDrop;
-            this.sandboxed = probe == null;
-            if (!sandboxed) {
-                if (!settings.allowUnsafe()) {
-                    throw new IllegalStateException("Refusing to run student code: no bubblewrap sandbox can be built on"
-                            + " this host (" + probe + "). Install bubblewrap (apt-get install bubblewrap) and allow"
-                            + " user namespaces, or set allowUnsafe for local development only.");
-                }
-                notes.add("no sandbox: " + probe);
-            }
-            CgroupHierarchy found = sandboxed ? CgroupHierarchy.detect(Path.of("/sys/fs/cgroup"),
-                    settings.cgroupParent(), notes) : null;
-            this.cgroups = found;
-            String mode = !sandboxed ? UNSAFE : found == null ? RUSAGE_ONLY : found.mode();
-            String isolation = sandboxed
-                    ? "bwrap: own user/pid/net/ipc/uts/mount namespaces, uid " + SANDBOX_UID + " (on the host: "
-                      + (dropRoot ? "uid " + SANDBOX_UID : isRoot() ? "root without capabilities, because uid "
-                      + SANDBOX_UID + " cannot reach " + prefix : "the server's user") + "), no capabilities,"
-                      + " read-only interpreter, private tmpfs /tmp and /dev/shm"
-                    : "none: student code runs on the host (development only)";
-            if (found != null) {
-                String migration = FastMigration.ensure(Path.of("/proc/mounts"), isRoot() && settings.tuneHost());
-                if (migration != null) {
-                    isolation += ", " + migration;
-                }
-                if (found.prioritised()) {
-                    isolation += ", " + CgroupHierarchy.CPU_PRIORITY + "× the CPU weight of the server's own threads";
-                }
-            }
-            if (!notes.isEmpty()) {
-                isolation += " (" + String.join("; ", notes) + ")";
-            }
-            this.info = new SandboxInfo(mode, interpreter, prefix, python[2], isolation);
-            LOG.info("Sandbox ready: accounting " + mode + "; " + isolation);
+            Probe probe = probeHostUid();
+            this.dropRoot = probe.dropRoot();
+            this.sandboxed = probe.failure() == null;
+            refuseUnsafeUnlessAllowed(probe.failure(), notes);
+            this.cgroups = sandboxed ? CgroupHierarchy.detect(Path.of("/sys/fs/cgroup"), settings.cgroupParent(), notes)
+                    : null;
+            this.seccomp = sandboxed && seccompFilter != null
+                    ? BwrapSeccomp.install(seccompFilter, Files.createDirectories(workRoot)) : null;
+            this.info = describe(notes, seccompState());
+            LOG.info("Sandbox ready: accounting " + info.mode() + "; " + info.isolation());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the sandbox: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The directory holding the harness and every run's files while it runs, traversable (not listable) by uid
+     * 65534, which must reach its own run's files. Its path must tell the sandbox nothing: a bind mount's source
+     * path within its file system shows in the sandbox's /proc/self/mountinfo, so the directory is a fresh,
+     * randomly named one at the root of the host's /dev/shm tmpfs (seen inside as "/paragrade-3f9c…/r-…"), not
+     * below the data dir, whose path (and the job and submission ids in it) it would show. Without a usable
+     * /dev/shm it falls back to the work root and says so.
+     */
+    private static Path prepareRunsDir(Path workRoot, List<String> notes) throws IOException {
+        Path runs = null;
+        Path shm = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(shm, LinkOption.NOFOLLOW_LINKS) && "tmpfs".equals(Files.getFileStore(shm).type())) {
+                runs = Files.createTempDirectory(shm, "paragrade-");
+                Path staged = runs;
+                // At exit, once the runs in flight have ended (a shutdown lets running gradings finish first).
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    awaitNoRuns(Duration.ofSeconds(90));
+                    deleteQuietly(staged);
+                }, "sandbox-staging-cleanup"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            runs = null;
+        }
+        if (runs == null) {
+            notes.add("no tmpfs at /dev/shm: run files staged below the work root, whose path the sandbox can see");
+            runs = workRoot.resolve("runs");
+            Files.createDirectories(runs);
+        }
+        Files.setPosixFilePermissions(runs, PosixFilePermissions.fromString("rwx--x--x"));
+        return runs;
+    }
+
+    /** Runs in flight in this JVM: the staging area is not removed under them. */
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static void awaitNoRuns(Duration atMost) {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (ACTIVE.get() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            HostFiles.deleteTree(dir);
+        } catch (IOException e) {
+            // the host's tmpfs is emptied at reboot anyway
+        }
+    }
+
+    /** Where the runs' files are staged (tests check it is left empty). */
+    Path runsDir() {
+        return runsDir;
+    }
+
+    /** Tries bwrap as uid 65534 when every mount source is reachable for it, else as the server's user. */
+    private Probe probeHostUid() {
+        boolean canDrop = isRoot() && Files.isExecutable(BwrapCommand.SETPRIV) && othersCanReach(python.prefix())
+                && othersCanReach(harnessDir) && othersCanReach(etcDir) && othersCanReach(runsDir);
+        String failure = probeBwrap(canDrop);
+        if (failure != null && canDrop) {
+            return new Probe(false, probeBwrap(false));
+        }
+        return new Probe(canDrop, failure);
+    }
+
+    private void refuseUnsafeUnlessAllowed(String failure, List<String> notes) {
+        if (failure == null) {
+            return;
+        }
+        if (!settings.allowUnsafe()) {
+            throw new IllegalStateException("Refusing to run student code: no bubblewrap sandbox can be built on"
+                    + " this host (" + failure + "). Install bubblewrap (apt-get install bubblewrap) and allow"
+                    + " user namespaces, or set allowUnsafe for local development only.");
+        }
+        notes.add("no sandbox: " + failure);
+    }
+
+    /** The accounting mode and a plain-language summary of what isolates a run (tuning the host on the way). */
+    /**
+     * The filter's summary once a sandbox launched exactly like a run showed it in force (pid 1 and the
+     * interpreter); the server refuses to start otherwise.
+     */
+    private String seccompState() {
+        if (seccomp == null) {
+            return "seccomp off" + (sandboxed ? " (measurement only)" : "");
+        }
+        String failure = probeSeccomp();
+        if (failure != null) {
+            throw new IllegalStateException("Refusing to run student code: bwrap could not install the seccomp"
+                    + " filter (" + failure + "); a kernel with CONFIG_SECCOMP_FILTER is required");
+        }
+        return seccomp.filter().summary();
+    }
+
+    private SandboxInfo describe(List<String> notes, String seccompState) {
+        String mode = !sandboxed ? UNSAFE : cgroups == null ? RUSAGE_ONLY : cgroups.mode();
+        String isolation = sandboxed
+                ? "bwrap: own user/pid/net/ipc/uts/mount namespaces, uid " + SANDBOX_UID + " (on the host: "
+                  + (dropRoot ? "uid " + SANDBOX_UID : isRoot() ? "root without capabilities, because uid "
+                  + SANDBOX_UID + " cannot reach " + python.prefix() : "the server's user") + "), no capabilities,"
+                  + " read-only interpreter, private tmpfs /tmp and /dev/shm"
+                : "none: student code runs on the host (development only)";
+        if (cgroups != null) {
+            String migration = FastMigration.ensure(Path.of("/proc/mounts"), isRoot() && settings.tuneHost());
+            if (migration != null) {
+                isolation += ", " + migration;
+            }
+            if (cgroups.prioritised()) {
+                isolation += ", " + CgroupHierarchy.CPU_PRIORITY + "× the CPU weight of the server's own threads";
+            }
+        }
+        if (sandboxed) {
+            isolation += "; " + seccompState;
+        }
+        if (!notes.isEmpty()) {
+            isolation += " (" + String.join("; ", notes) + ")";
+        }
+        return new SandboxInfo(mode, python.executable(), python.prefix(), python.version(), isolation, seccompState);
     }
 
     public SandboxInfo info() {
@@ -144,20 +246,29 @@ public final class Sandbox {
 
     /** Runs one request. Blocking, thread-safe, exactly one outcome; cleanup always runs before it returns. */
     public RunResult run(RunRequest request) {
+        ACTIVE.incrementAndGet();
+        try {
+            return runCounted(request);
+        } finally {
+            ACTIVE.decrementAndGet();
+        }
+    }
+
+    private RunResult runCounted(RunRequest request) {
+        // The label names the cgroup (host side only: the sandbox has its own cgroup namespace); the run's
+        // directory, whose name the sandbox can see, is random.
         String runId = request.label().replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^[.]+", "_")
                 .substring(0, Math.min(40, request.label().length())) + "-" + RUNS.incrementAndGet() + "-" + hex(6);
-        Path runDir = runsDir.resolve(runId);
+        Path runDir = runsDir.resolve("r-" + hex(8));
         RunCgroup cgroup = null;
         long started = System.nanoTime();
         RunResult result;
         try {
-            Files.createDirectory(runDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-            Path solution = runDir.resolve("solution");
-            HostFiles.snapshot(request.solutionDir(), solution);
+            stage(request, runDir);
             if (cgroups != null) {
                 cgroup = cgroups.create(runId, request.limits());
             }
-            result = execute(request, solution, cgroup, started);
+            result = execute(request, runDir, cgroup, started);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "sandbox run " + runId + " failed", e);
             result = internalError("could not start the run: " + e.getMessage(), started);
@@ -174,13 +285,27 @@ public final class Sandbox {
         return result;
     }
 
+    /**
+     * Copies the solution and the exercise's data/ (never reference/, never checker.py: the checker reaches the
+     * supervisor on its stdin, see {@link #spec}) into the run's directory.
+     */
+    private static void stage(RunRequest request, Path runDir) throws IOException {
+        Files.createDirectory(runDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
+        HostFiles.snapshot(request.solutionDir(), runDir.resolve("solution"));
+        Path data = exerciseFile(request.exerciseDir(), "data", true);
+        if (data != null) {
+            Files.createDirectory(runDir.resolve("exercise"));
+            HostFiles.snapshot(data, runDir.resolve("exercise/data"));
+        }
+    }
+
     /** Runs {@code python <args>} in the same sandbox and limits, without the harness. For the overhead benchmark. */
     int runBare(List<String> pythonArgs, Limits limits) throws IOException, InterruptedException {
         String runId = "bare-" + RUNS.incrementAndGet() + "-" + hex(6);
         RunCgroup cgroup = cgroups == null ? null : cgroups.create(runId, limits);
         try {
             List<String> inner = new ArrayList<>();
-            inner.add(interpreter.toString());
+            inner.add(python.executable().toString());
             inner.addAll(pythonArgs);
             ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, null, null, inner));
             pb.environment().clear();
@@ -193,60 +318,69 @@ public final class Sandbox {
         }
     }
 
-    private RunResult execute(RunRequest request, Path solution, RunCgroup cgroup, long started)
+    private RunResult execute(RunRequest request, Path runDir, RunCgroup cgroup, long started)
             throws IOException {
+        Path solution = runDir.resolve("solution");
+        Path exercise = runDir.resolve("exercise");
         Limits limits = request.limits();
         String nonce = hex(16);
-        List<String> inner = List.of(interpreter.toString(), "-I", "-B",
+        List<String> inner = List.of(python.executable().toString(), "-I", "-B",
                 (sandboxed ? "/harness" : harnessDir.toString()) + "/supervisor.py");
-        ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, solution, request.exerciseDir(), inner));
+        ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, solution, exercise, inner));
         pb.environment().clear();
-        pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        pb.environment().put("PATH", BwrapCommand.PATH);
         pb.directory(new java.io.File("/"));
         Process process = pb.start();
-        Drain out = new Drain(process.getInputStream(), SUPERVISOR_OUTPUT_CAP);
-        Drain err = new Drain(process.getErrorStream(), 1 << 20);
+        StreamDrain out = new StreamDrain(process.getInputStream(), SUPERVISOR_OUTPUT_CAP);
+        StreamDrain err = new StreamDrain(process.getErrorStream(), 1 << 20);
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(JSON.writeValueAsBytes(spec(request, limits, nonce, solution)));
+            stdin.write(JSON.writeValueAsBytes(spec(request, limits, nonce, solution, exercise)));
         } catch (IOException e) {
             // bwrap or the supervisor died before reading: decided below from what they said
         }
-        String stopped = null;
-        long hardWall = started + (long) ((limits.wallSeconds() + HARD_WALL_GRACE_SECONDS) * 1e9);
+        String stopped;
         try {
-            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                // The supervisor stops at the limit itself (and reports what it measured); this is the backstop.
-                if (cgroup != null && cgroup.cpuNanos() > (limits.cpuSeconds() + CPU_GRACE_SECONDS) * 1e9) {
-                    stopped = "cpu";
-                } else if (System.nanoTime() > hardWall) {
-                    stopped = "wall";
-                }
-                if (stopped != null) {
-                    kill(process, cgroup);
-                    process.waitFor();
-                    break;
-                }
-            }
+            stopped = awaitEnd(process, cgroup, limits, started);
         } catch (InterruptedException e) {
             kill(process, cgroup);
             Thread.currentThread().interrupt();
             return internalError("the run was interrupted", started);
         }
         // bwrap is gone, so its pid namespace is gone; read the counters, then make sure (destroy checks empty).
-        double hostWallMs = (System.nanoTime() - started) / 1e6;
-        double cgroupCpuMs = cgroup == null ? -1 : cgroup.cpuNanos() / 1e6;
+        HostFigures host = HostFigures.of(started, cgroup);
         long oomKills = cgroup == null ? 0 : cgroup.oomKills();
         long pidsHits = cgroup == null ? 0 : cgroup.pidsLimitHits();
         if (cgroup == null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
         }
-        byte[] stdout = out.finish();
-        byte[] stderr = err.finish();
-        return new Verdict(limits, info.mode(), nonce, hostWallMs, cgroupCpuMs)
-                .decide(stdout, stderr, process.exitValue(), stopped, oomKills, pidsHits);
+        return new ResultReader(limits, info.mode(), nonce, host)
+                .decide(out.finish(), err.finish(), process.exitValue(), stopped, oomKills, pidsHits);
     }
 
-    private ObjectNode spec(RunRequest request, Limits limits, String nonce, Path solution) {
+    /**
+     * Waits for the sandbox to end. The supervisor stops at the limits itself (and reports what it measured);
+     * this is the backstop: returns "cpu" or "wall" when the server had to kill the run, else null.
+     */
+    private static String awaitEnd(Process process, RunCgroup cgroup, Limits limits, long started)
+            throws InterruptedException {
+        long hardWall = started + (long) ((limits.wallSeconds() + HARD_WALL_GRACE_SECONDS) * 1e9);
+        while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            String stopped = null;
+            if (cgroup != null && cgroup.cpuNanos() > (limits.cpuSeconds() + CPU_GRACE_SECONDS) * 1e9) {
+                stopped = "cpu";
+            } else if (System.nanoTime() > hardWall) {
+                stopped = "wall";
+            }
+            if (stopped != null) {
+                kill(process, cgroup);
+                process.waitFor();
+                return stopped;
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode spec(RunRequest request, Limits limits, String nonce, Path solution, Path exercise) {
         HarnessSpec spec = request.spec();
         ObjectNode node = JSON.createObjectNode();
         node.put("protocol", 1);
@@ -254,7 +388,14 @@ public final class Sandbox {
         node.put("entry", spec.entry());
         node.put("entryType", spec.entryType());
         node.set("params", JSON.valueToTree(spec.params()));
-        node.put("checker", spec.checker() && exerciseFile(request.exerciseDir(), "checker.py", false) != null);
+        // The checker and the secret travel on the supervisor's stdin, which it reads before the student's process
+        // starts; it is non-dumpable, so /proc/1/fd/0 and /proc/1/mem stay closed to that process.
+        Path checker = spec.checker() ? exerciseFile(request.exerciseDir(), "checker.py", false) : null;
+        node.put("checker", checker != null);
+        if (checker != null) {
+            node.put("checkerSource", readChecker(checker));
+        }
+        node.put("secret", spec.secret() != null ? spec.secret() : hex(16));
         if (spec.switchInterval() == null) {
             node.putNull("switchInterval");
         } else {
@@ -272,75 +413,37 @@ public final class Sandbox {
             Map<String, String> paths = new LinkedHashMap<>();
             paths.put("harness", harnessDir.toString());
             paths.put("solution", solution.toString());
-            Path exercise = request.exerciseDir();
-            paths.put("exercise", exercise == null ? "/nonexistent" : exercise.toAbsolutePath().toString());
+            paths.put("exercise", exercise.toString());
             node.set("paths", JSON.valueToTree(paths));
         }
         return node;
     }
 
-    /** The launch command: the launcher (cgroup join, rlimits) exec'ing bwrap exec'ing {@code inner}. */
-    private List<String> command(RunCgroup cgroup, Limits limits, Path solution, Path exerciseDir, List<String> inner) {
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "launcher"));
-        List<Path> procs = cgroup == null ? List.of() : cgroup.procsFiles();
-        cmd.add(Integer.toString(procs.size()));
-        procs.forEach(p -> cmd.add(p.toString()));
-        cmd.add(Long.toString((long) Math.ceil(limits.cpuSeconds()) + 1));
-        cmd.add(Long.toString(FILE_SIZE_BYTES / 512));
-        cmd.add(Integer.toString(OPEN_FILES));
-        if (!sandboxed) {
-            cmd.addAll(inner);
-            return cmd;
+    private static String readChecker(Path checker) {
+        try {
+            return Files.readString(checker, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the exercise's checker", e);
         }
-        Path checker = exerciseFile(exerciseDir, "checker.py", false);
-        Path data = exerciseFile(exerciseDir, "data", true);
-        if (dropRoot && othersCanReach(solution) && (checker == null || othersCanReach(checker))
-                && (data == null || othersCanReach(data))) {
-            cmd.addAll(List.of(SETPRIV.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
-                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"));
-        }
-        cmd.addAll(List.of(settings.bwrap().toString(),
-                "--unshare-all", "--unshare-user", "--uid", "" + SANDBOX_UID, "--gid", "" + SANDBOX_UID,
-                "--disable-userns", "--cap-drop", "ALL", "--die-with-parent", "--new-session",
-                "--hostname", "sandbox", "--clearenv",
-                "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/tmp",
-                "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp",
-                "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
-                "--ro-bind", "/usr", "/usr"));
-        for (String top : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
-            Path p = Path.of(top);
-            if (Files.isSymbolicLink(p)) {
-                try {
-                    cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), top));
-                } catch (IOException e) {
-                    // unreadable link: leave it out
-                }
-            } else if (Files.isDirectory(p)) {
-                cmd.addAll(List.of("--ro-bind", top, top));
-            }
-        }
-        if (!prefix.startsWith("/usr")) {
-            cmd.addAll(List.of("--ro-bind", prefix.toString(), prefix.toString()));
-        }
-        cmd.addAll(List.of("--ro-bind", etcDir.toString(), "/etc", "--ro-bind", harnessDir.toString(), "/harness"));
-        if (solution != null) {
-            cmd.addAll(List.of("--ro-bind", solution.toString(), "/solution"));
-        }
-        if (checker != null) {
-            cmd.addAll(List.of("--ro-bind", checker.toString(), "/exercise/checker.py"));
-        }
-        if (data != null) {
-            cmd.addAll(List.of("--ro-bind", data.toString(), "/exercise/data"));
-        }
-        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev",
-                "--size", Long.toString(TMP_BYTES), "--tmpfs", "/tmp",
-                "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm",
-                "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp"));
-        cmd.addAll(inner);
-        return cmd;
     }
 
-    /** Only checker.py and data/ of an exercise enter the sandbox, never reference/; links are refused. */
+    /** The launch command: the launcher (cgroup join, rlimits) exec'ing bwrap exec'ing {@code inner}. */
+    private List<String> command(RunCgroup cgroup, Limits limits, Path solution, Path exerciseDir, List<String> inner) {
+        BwrapCommand cmd = BwrapCommand.launcher(cgroup == null ? List.of() : cgroup.procsFiles(), limits,
+                seccomp == null ? List.of() : seccomp.launcherArgs());
+        if (!sandboxed) {
+            return cmd.then(inner);
+        }
+        Path data = exerciseFile(exerciseDir, "data", true);
+        boolean reachable = othersCanReach(solution) && othersCanReach(data);
+        return cmd.asNobody(dropRoot && reachable).bwrap(settings.bwrap())
+                .readOnly(python.prefix().startsWith("/usr") ? null : python.prefix(), python.prefix().toString())
+                .readOnly(etcDir, "/etc").readOnly(harnessDir, "/harness").readOnly(solution, "/solution")
+                .readOnly(data, "/exercise/data")
+                .scratch().extra(seccomp == null ? List.of() : seccomp.bwrapArgs()).then(inner);
+    }
+
+    /** An exercise's checker.py (read here, sent on stdin) or data/ (mounted); never reference/; links are refused. */
     private static Path exerciseFile(Path exerciseDir, String name, boolean directory) {
         if (exerciseDir == null) {
             return null;
@@ -360,11 +463,11 @@ public final class Sandbox {
     }
 
     private RunResult internalError(String why, long started) {
-        return Verdict.internal(why, info == null ? "" : info.mode(), (System.nanoTime() - started) / 1e6);
+        return ResultReader.internal(why, info == null ? "" : info.mode(), (System.nanoTime() - started) / 1e6);
     }
 
-    /** Returns {real interpreter, installation prefix, version}, asking the configured python itself. */
-    private static String[] resolvePython(Path python) throws IOException {
+    /** The real interpreter, its installation prefix and version, asking the configured python itself. */
+    private static Python resolvePython(Path python) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(python.toString(), "-I", "-c",
                 "import os,sys;print(os.path.realpath(sys.executable));print(sys.base_prefix);print(sys.version.split()[0])");
         pb.redirectErrorStream(true);
@@ -388,10 +491,8 @@ public final class Sandbox {
             throw new IOException("interpreter " + exe + " lies outside its prefix " + base + " (virtualenv?);"
                     + " configure the base interpreter");
         }
-        return new String[] {exe.toString(), base.toString(), lines[2].strip()};
+        return new Python(exe, base, lines[2].strip());
     }
-
-    static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -417,30 +518,15 @@ public final class Sandbox {
         }
     }
 
-    /** Null when a sandbox can be built, else why not. */
+    /** Null when a sandbox can be built, else why not: the runs' own bwrap flags, asked for its capabilities. */
     private String probeBwrap(boolean asNobody) {
         Path bwrap = settings.bwrap();
         if (bwrap == null || !Files.isExecutable(bwrap)) {
             return "bwrap not found at " + bwrap;
         }
         try {
-            List<String> cmd = new ArrayList<>();
-            if (asNobody) {
-                cmd.addAll(List.of(SETPRIV.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
-                        "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"));
-            }
-            cmd.addAll(List.of(bwrap.toString(), "--unshare-all", "--unshare-user",
-                    "--uid", "" + SANDBOX_UID, "--gid", "" + SANDBOX_UID, "--disable-userns", "--cap-drop", "ALL",
-                    "--die-with-parent", "--new-session", "--ro-bind", "/usr", "/usr"));
-            for (String top : List.of("/bin", "/lib", "/lib64")) {
-                Path p = Path.of(top);
-                if (Files.isSymbolicLink(p)) {
-                    cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), top));
-                } else if (Files.isDirectory(p)) {
-                    cmd.addAll(List.of("--ro-bind", top, top));
-                }
-            }
-            cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "/bin/sh", "-c", "grep CapEff /proc/self/status"));
+            List<String> cmd = BwrapCommand.bare().asNobody(asNobody).bwrap(bwrap).scratch()
+                    .then(List.of("/bin/sh", "-c", "grep CapEff /proc/self/status"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -459,42 +545,47 @@ public final class Sandbox {
     }
 
     /**
+     * Null when a sandbox started exactly as a run starts has our filter in force (pid 1 and the interpreter),
+     * else what it saw instead. Runs once, at start.
+     */
+    private String probeSeccomp() {
+        List<String> inner = List.of(python.executable().toString(), "-I", "-S", "-c",
+                "import sys\nfor p in ('/proc/1/status', '/proc/self/status'):\n    sys.stdout.write(open(p).read())");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command(null, new Limits(10, 10, 256, 16, 64), null, null, inner));
+            pb.environment().clear();
+            pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "the probe failed: " + out.strip();
+            }
+            int second = out.indexOf("Name:", 1);
+            if (second < 0) {
+                return "unexpected probe output: " + out.strip();
+            }
+            String pid1 = BwrapSeccomp.checkStatus(out.substring(0, second));
+            String self = BwrapSeccomp.checkStatus(out.substring(second));
+            return pid1 != null ? "pid 1: " + pid1 : self != null ? "the interpreter: " + self : null;
+        } catch (IOException e) {
+            return "the probe cannot start: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /**
      * Copies the harness out of the jar into a directory named by its content hash (written once, atomically),
      * plus the few /etc files a Python program may want: nothing of the host's /etc enters the sandbox.
      */
     private static Path prepareHarness(Path workRoot) throws IOException {
-        List<String> files = List.of("supervisor.py", "child.py");
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String f : files) {
-            try (InputStream in = Sandbox.class.getResourceAsStream("/harness/" + f)) {
-                if (in == null) {
-                    throw new IOException("harness file missing from the classpath: /harness/" + f);
-                }
-                sha.update(in.readAllBytes());
-            }
-        }
-        Path target = workRoot.resolve("harness-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+        Path target = workRoot.resolve("harness-" + harnessDigest());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return target;
         }
         Path tmp = workRoot.resolve("harness-tmp-" + hex(6));
-        Files.createDirectories(tmp.resolve("harness"));
-        Files.createDirectories(tmp.resolve("etc"));
-        for (String f : files) {
-            HostFiles.extract("/harness/" + f, tmp.resolve("harness").resolve(f));
-        }
-        HostFiles.writeReadOnly(tmp.resolve("etc/hosts"), "127.0.0.1 localhost\n::1 localhost\n");
-        HostFiles.writeReadOnly(tmp.resolve("etc/passwd"), "nobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
-        HostFiles.writeReadOnly(tmp.resolve("etc/group"), "nogroup:x:65534:\n");
-        HostFiles.writeReadOnly(tmp.resolve("etc/nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files\n");
-        for (Path p : List.of(tmp, tmp.resolve("harness"), tmp.resolve("etc"))) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        writeHarness(tmp);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -506,48 +597,44 @@ public final class Sandbox {
         return target;
     }
 
+    /** The first 16 hex digits of the SHA-256 of the harness files. */
+    private static String harnessDigest() throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String f : HARNESS_FILES) {
+            try (InputStream in = Sandbox.class.getResourceAsStream("/harness/" + f)) {
+                if (in == null) {
+                    throw new IOException("harness file missing from the classpath: /harness/" + f);
+                }
+                sha.update(in.readAllBytes());
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    }
+
+    private static void writeHarness(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("harness"));
+        Files.createDirectories(dir.resolve("etc"));
+        for (String f : HARNESS_FILES) {
+            HostFiles.extract("/harness/" + f, dir.resolve("harness").resolve(f));
+        }
+        HostFiles.writeReadOnly(dir.resolve("etc/hosts"), "127.0.0.1 localhost\n::1 localhost\n");
+        HostFiles.writeReadOnly(dir.resolve("etc/passwd"), "nobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
+        HostFiles.writeReadOnly(dir.resolve("etc/group"), "nogroup:x:65534:\n");
+        HostFiles.writeReadOnly(dir.resolve("etc/nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files\n");
+        for (Path p : List.of(dir, dir.resolve("harness"), dir.resolve("etc"))) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     static String hex(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    /** Reads a stream continuously on its own thread, keeping at most {@code cap} bytes. */
-    private static final class Drain {
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final Thread thread;
-
-        Drain(InputStream in, int cap) {
-            thread = new Thread(() -> {
-                byte[] buf = new byte[65536];
-                try (in) {
-                    int n;
-                    while ((n = in.read(buf)) >= 0) {
-                        synchronized (kept) {
-                            int room = cap - kept.size();
-                            if (room > 0) {
-                                kept.write(buf, 0, Math.min(n, room));
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    // closed: the run is over
-                }
-            }, "sandbox-drain");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        byte[] finish() {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (kept) {
-                return kept.toByteArray();
-            }
-        }
     }
 
     static JsonNode parse(String json) throws IOException {

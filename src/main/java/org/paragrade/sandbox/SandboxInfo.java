@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * @param pythonPrefix  its installation prefix, mounted read-only at the same path in the sandbox
  * @param pythonVersion {@code sys.version} of the interpreter
  * @param isolation     plain-language summary of what isolates a run
+ * @param seccomp       the seccomp filter every run gets: "seccomp on: N system calls denied …", or why it is off
  */
-public record SandboxInfo(String mode, Path interpreter, Path pythonPrefix, String pythonVersion, String isolation) {
+public record SandboxInfo(String mode, Path interpreter, Path pythonPrefix, String pythonVersion, String isolation,
+                          String seccomp) {
 }

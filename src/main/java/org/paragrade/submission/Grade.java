@@ -21,7 +21,8 @@ public class Grade extends PanacheEntityBase {
     public Long submissionId;
     @Column(nullable = false)
     public String kind;
-    public String verdict;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Verdict verdict;
     @Column(nullable = false)
     public double score;
     @Column(name = "max_score", nullable = false)

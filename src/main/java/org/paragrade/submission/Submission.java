@@ -7,16 +7,18 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.paragrade.account.Account;
+import org.paragrade.course.Course;
+import org.paragrade.course.LatePolicy;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.ExerciseVersion;
 
 @Entity
 @Table(name = "submission")
 public class Submission extends PanacheEntityBase {
-    public static final String QUEUED = "QUEUED";
-    public static final String RUNNING = "RUNNING";
-    public static final String GRADED = "GRADED";
-    public static final String ERROR = "ERROR";
+    public static final SubmissionStatus QUEUED = SubmissionStatus.QUEUED;
+    public static final SubmissionStatus RUNNING = SubmissionStatus.RUNNING;
+    public static final SubmissionStatus GRADED = SubmissionStatus.GRADED;
+    public static final SubmissionStatus ERROR = SubmissionStatus.ERROR;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,13 +32,24 @@ public class Submission extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "student_id")
     public Account student;
+    /** The course it was made in; null when made outside any course (site staff, or before courses). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "course_id")
+    public Course course;
     @Column(nullable = false)
     public int attempt;
+    /** Started days after the deadline (0: on time); the kept score loses latePenaltyPerDay per day. */
+    @Column(name = "late_days", nullable = false)
+    public int lateDays;
+    @Column(name = "late_penalty_per_day", nullable = false)
+    public double latePenaltyPerDay;
     @Column(nullable = false)
     public String filename;
     @Column(nullable = false)
-    public String status;
-    public String verdict;
+    @Enumerated(EnumType.STRING)
+    public SubmissionStatus status;
+    @Enumerated(EnumType.STRING)
+    public Verdict verdict;
     public Double score;
     @Column(name = "max_score")
     public Double maxScore;
@@ -65,8 +78,30 @@ public class Submission extends PanacheEntityBase {
         return list("student = ?1 order by id desc", student);
     }
 
-    public static long attemptsOf(Account student, Exercise exercise) {
-        return count("student = ?1 and exercise = ?2", student, exercise);
+    /** Attempts used: our own failures (INTERNAL_ERROR) never count. */
+    public static long attemptsOf(Account student, Exercise exercise, Course course) {
+        String notOurs = " and (verdict is null or verdict <> ?3)";
+        return course == null
+                ? count("student = ?1 and exercise = ?2 and course is null" + notOurs, student, exercise,
+                Verdict.INTERNAL_ERROR)
+                : count("student = ?1 and exercise = ?2" + notOurs + " and course = ?4", student, exercise,
+                Verdict.INTERNAL_ERROR, course);
+    }
+
+    /**
+     * The number the student's next upload of this exercise gets: one more than any before, in any course
+     * and whatever its verdict (the count that the attempt limit uses, {@link #attemptsOf}, skips some).
+     */
+    public static int nextAttemptNumber(Account student, Exercise exercise) {
+        Number max = (Number) getEntityManager().createQuery(
+                        "select max(s.attempt) from Submission s where s.student = ?1 and s.exercise = ?2")
+                .setParameter(1, student).setParameter(2, exercise).getSingleResult();
+        return max == null ? 1 : max.intValue() + 1;
+    }
+
+    /** The score after the late penalty (null while not graded). */
+    public Double keptScore(Double raw) {
+        return raw == null ? null : LatePolicy.penalised(raw, lateDays, latePenaltyPerDay);
     }
 
     public boolean finished() {

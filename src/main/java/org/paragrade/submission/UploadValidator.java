@@ -28,10 +28,7 @@ public final class UploadValidator {
         if (bytes == null || bytes.length == 0) {
             throw new UploadRefused("The file is empty. Upload your solution.py (or a .zip containing it).", false);
         }
-        if (bytes.length > MAX_UPLOAD_BYTES) {
-            throw new UploadRefused("The file is " + bytes.length / 1024 + " KB; uploads may be at most "
-                    + MAX_UPLOAD_BYTES / 1024 + " KB.", true);
-        }
+        checkSize(bytes.length);
         String lower = name.toLowerCase();
         if (lower.endsWith(".py")) {
             checkPython("solution.py", bytes);
@@ -65,6 +62,14 @@ public final class UploadValidator {
             return kept;
         }
         throw new UploadRefused("Upload a .py file or a .zip archive (got '" + name + "').", false);
+    }
+
+    /** The one size rule, checked on the uploaded file before it is read and again on the bytes. */
+    public static void checkSize(long bytes) {
+        if (bytes > MAX_UPLOAD_BYTES) {
+            throw new UploadRefused("The file is " + (bytes + 1023) / 1024 + " KB; uploads may be at most "
+                    + MAX_UPLOAD_BYTES / 1024 + " KB: upload only your solution's source.", true);
+        }
     }
 
     private static void checkPython(String path, byte[] bytes) {

@@ -21,18 +21,15 @@ import org.paragrade.testing.Api;
 import org.paragrade.testing.GradingProfile;
 
 /**
- * Every bundle of the curriculum, graded as a student would meet it: the starter a student begins
- * from is correct but earns no speed-up, and the reference written in the model the exercise
- * teaches earns full marks when uploaded as a solution — through the real queue, sandbox and
- * benchmark, side by side with the references.
+ * Every bundle of the curriculum, graded as a student would meet it: the reference written in the
+ * model the exercise teaches earns full marks when uploaded as a solution — through the real queue,
+ * sandbox and benchmark, side by side with the references.
  *
- * <p>primes, bank and downloads have dedicated tests with harder cases (a wrong answer, a race, a
- * deadlock, threads vs processes) that also submit their starter and expected reference; this test
- * grades the rest, so that a bundle added to {@code exercises/} is covered without being named.
- *
- * <p>It grades with the server's default extra rounds: the reference and its copy uploaded as the
- * student are the same code measured side by side, and on a noisy machine three runs each can put
- * their medians 20% apart — exactly what the extra rounds of the unsteady cells are there to settle.
+ * <p>That every starter is correct and gains no speed-up is the bundle validator's rule, checked for
+ * every bundle by CurriculumValidationTest; primes, bank and downloads have dedicated tests with harder
+ * cases (a wrong answer, a race, a deadlock, threads vs processes) that also grade their starter and
+ * expected reference; this test grades the rest, so that a bundle added to {@code exercises/} is
+ * covered without being named.
  */
 @QuarkusTest
 @TestProfile(GradingProfile.class)
@@ -48,52 +45,51 @@ class CurriculumGradingTest {
      */
     static final double FULL_MARKS_TOLERANCE = 0.05;
 
-    record Pair(String slug, String model, long starter, long reference) {
+    record Graded(String slug, String model, long id) {
     }
 
     @Test
-    void everyStarterIsCorrectButSlowAndEveryExpectedReferenceEarnsFullMarks() throws IOException {
-        List<Pair> pairs = new ArrayList<>();
+    void everyExpectedReferenceEarnsFullMarks() throws IOException {
+        List<Graded> uploads = new ArrayList<>();
         for (String slug : bundles()) {
             String model = expectedModel(slug);
-            String referenceFile = referenceFor(slug, model);
             // Everything is queued first: the worker grades one at a time, as for a class uploading at once.
-            long starter = Api.submit("alice", slug, "solution.py", Api.exerciseFile(slug, "starter/solution.py"));
-            long reference = Api.submit("bob", slug, "solution.py", Api.exerciseFile(slug, "reference/" + referenceFile));
-            pairs.add(new Pair(slug, model, starter, reference));
+            long id = Api.submit("bob", slug, "solution.py", Api.exerciseFile(slug, "reference/" + referenceFor(slug, model)));
+            uploads.add(new Graded(slug, model, id));
         }
-        assertThat(pairs).as("bundles graded here").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(uploads).as("bundles graded here").hasSizeGreaterThanOrEqualTo(5);
 
         SoftAssertions soft = new SoftAssertions();
         Map<String, String> summary = new LinkedHashMap<>();
-        for (Pair pair : pairs) {
-            JsonPath s = Api.awaitGraded("alice", pair.starter(), Duration.ofMinutes(6));
-            JsonPath r = Api.awaitGraded("bob", pair.reference(), Duration.ofMinutes(6));
-            summary.put(pair.slug(), String.format("starter %s %.1f (%s, %s×) | reference %s %.1f of %.1f (%s, %s×, ref %s×) %s",
-                    s.getString("verdict"), s.getDouble("score"), s.getString("performance.behaviour"),
-                    s.getString("performance.studentSpeedup"), r.getString("verdict"), r.getDouble("score"),
-                    r.getDouble("maxScore"), r.getString("performance.behaviour"), r.getString("performance.studentSpeedup"),
-                    r.getString("performance.referenceSpeedup"), r.getString("scoreBreakdown.notes")));
-
-            String slug = pair.slug();
-            soft.assertThat(s.getString("verdict")).as(slug + " starter is correct: " + s.getString("message"))
-                    .isEqualTo("ACCEPTED");
-            soft.assertThat(s.getString("performance.behaviour")).as(slug + " starter runs sequentially")
-                    .isEqualTo("SEQUENTIAL");
-            soft.assertThat(s.getDouble("score")).as(slug + " starter is short of full marks")
-                    .isLessThan(0.9 * s.getDouble("maxScore"));
-
+        for (Graded upload : uploads) {
+            // as staff: measure-first keeps its expected model (and whether it matched) from students
+            JsonPath r = Api.awaitGraded("grader", upload.id(), Duration.ofMinutes(6));
+            String slug = upload.slug();
+            JsonPath own = Api.awaitGraded("bob", upload.id(), Duration.ofMinutes(1));
+            if (!ManifestParser.parse(Files.readString(Path.of("exercises", slug, "exercise.yaml"))).revealsModel()) {
+                soft.assertThat(own.getString("performance.expectedModel")).as(slug + " keeps its model from students").isNull();
+                soft.assertThat(own.getString("performance.matchesExpected")).as(slug + " keeps its match from students").isNull();
+            }
+            summary.put(slug, String.format("reference %s %.1f of %.1f (%s, %s×, ref %s×) %s", r.getString("verdict"),
+                    r.getDouble("score"), r.getDouble("maxScore"), r.getString("performance.behaviour"),
+                    r.getString("performance.studentSpeedup"), r.getString("performance.referenceSpeedup"),
+                    r.getString("scoreBreakdown.notes")));
             soft.assertThat(r.getString("verdict")).as(slug + " reference is correct: " + r.getString("message"))
                     .isEqualTo("ACCEPTED");
-            if (!"any".equals(pair.model())) {
+            List<String> flags = r.getList("flags.code", String.class);
+            if (flags.contains("NOISY_MACHINE")) {
+                // Graded while others kept the cores busy: the grade says so and goes to a grader, as promised;
+                // what the figures would have been on a quiet machine is not this run's to assert.
+                System.out.println("curriculum " + slug + ": graded on a noisy machine, sent to review: " + flags);
+                continue;
+            }
+            if (!"any".equals(upload.model())) {
                 soft.assertThat(r.getBoolean("performance.matchesExpected"))
                         .as(slug + " reference shows the taught behaviour: " + r.getString("performance.explanation"))
                         .isTrue();
             }
             soft.assertThat(r.getDouble("score")).as(slug + " reference earns full marks: " + r.getString("scoreBreakdown.notes"))
                     .isGreaterThanOrEqualTo((1 - FULL_MARKS_TOLERANCE) * r.getDouble("maxScore"));
-            soft.assertThat(r.getDouble("score")).as(slug + " reference outscores the starter")
-                    .isGreaterThan(s.getDouble("score"));
         }
         summary.forEach((slug, line) -> System.out.println("curriculum " + slug + ": " + line));
         soft.assertAll();
@@ -109,7 +105,7 @@ class CurriculumGradingTest {
     }
 
     static String expectedModel(String slug) throws IOException {
-        return ManifestParser.parse(Files.readString(Path.of("exercises", slug, "exercise.yaml"))).expectedModel();
+        return ManifestParser.parse(Files.readString(Path.of("exercises", slug, "exercise.yaml"))).expectedModel().word();
     }
 
     /** The reference in the taught model; for "any", the one that combines them (else processes). */

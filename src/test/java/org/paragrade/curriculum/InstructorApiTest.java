@@ -19,13 +19,18 @@ class InstructorApiTest {
 
     /** The primes bundle under another slug, with some files replaced. */
     static byte[] bundle(String slug, Map<String, String> replace) throws Exception {
-        Bundle primes = Bundle.fromDirectory(Path.of("exercises/primes"));
+        return bundle("primes", slug, replace);
+    }
+
+    /** A shipped bundle under another slug, with some files replaced. */
+    static byte[] bundle(String source, String slug, Map<String, String> replace) throws Exception {
+        Bundle shipped = Bundle.fromDirectory(Path.of("exercises", source));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var e : primes.files().entrySet()) {
+            for (var e : shipped.files().entrySet()) {
                 byte[] content = e.getValue();
                 if (e.getKey().equals("exercise.yaml")) {
-                    content = new String(content, StandardCharsets.UTF_8).replace("slug: primes", "slug: " + slug)
+                    content = new String(content, StandardCharsets.UTF_8).replace("slug: " + source, "slug: " + slug)
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 if (replace.containsKey(e.getKey())) {
@@ -39,9 +44,16 @@ class InstructorApiTest {
         return out.toByteArray();
     }
 
+    /** Validation runs the references in the sandbox: allow it more than the default 30 s on a busy machine. */
+    static io.restassured.specification.RequestSpecification instructor() {
+        return given().config(io.restassured.RestAssured.config().httpClient(
+                        io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 180_000)))
+                .auth().preemptive().basic("instructor", "instructor");
+    }
+
     @Test
     void uploadValidateReplaceAndSchedule() throws Exception {
-        given().auth().preemptive().basic("instructor", "instructor")
+        instructor()
                 .multiPart("bundle", "primes2.zip", bundle("primes-copy", Map.of()), "application/zip")
                 .post("/api/exercises").then().statusCode(201)
                 .body("slug", equalTo("primes-copy")).body("version", equalTo(1))
@@ -51,7 +63,7 @@ class InstructorApiTest {
                 .body("slug", hasItem("primes-copy"));
 
         // A new statement is a new version, validated again.
-        given().auth().preemptive().basic("instructor", "instructor")
+        instructor()
                 .multiPart("bundle", "p.zip", bundle("primes-copy", Map.of("statement.md", "# Changed\n")), "application/zip")
                 .put("/api/exercises/primes-copy").then().statusCode(200).body("version", equalTo(2));
 
@@ -71,7 +83,7 @@ class InstructorApiTest {
 
     @Test
     void aWrongReferenceIsRefusedWithItsReason() throws Exception {
-        given().auth().preemptive().basic("instructor", "instructor")
+        instructor()
                 .multiPart("bundle", "bad.zip", bundle("primes-bad", Map.of("reference/threads.py",
                         "def count_primes(limit, workers):\n    return 7\n")), "application/zip")
                 .post("/api/exercises").then().statusCode(400)
@@ -81,14 +93,28 @@ class InstructorApiTest {
     }
 
     @Test
+    void aStarterThatIsAlreadyConcurrentIsRefused() throws Exception {
+        // the event loop of many-waits overlaps 100 waits: ~8× on any machine, however busy its cores
+        String asyncio = java.nio.file.Files.readString(Path.of("exercises/many-waits/reference/asyncio.py"));
+        instructor()
+                .multiPart("bundle", "given-away.zip", bundle("many-waits", "waits-given-away",
+                        Map.of("starter/solution.py", asyncio)), "application/zip")
+                .post("/api/exercises").then().log().ifValidationFails().statusCode(400)
+                .body("reasons", hasItem(allOf(containsString("starter/solution.py is already"),
+                        containsString("faster than sequential"))));
+        given().auth().preemptive().basic("instructor", "instructor").get("/api/exercises/waits-given-away").then()
+                .statusCode(404);
+    }
+
+    @Test
     void schemaErrorsAreListedAndExistingSlugIs409() throws Exception {
-        given().auth().preemptive().basic("instructor", "instructor")
+        instructor()
                 .multiPart("bundle", "bad.zip", bundle("primes-schema", Map.of("exercise.yaml",
                         "slug: primes-schema\ntitle: x\nkind: gpu\n")), "application/zip")
                 .post("/api/exercises").then().statusCode(400)
                 .body("reasons", hasItem(containsString("kind must be one of")))
                 .body("reasons", hasItem(containsString("cases")));
-        given().auth().preemptive().basic("instructor", "instructor")
+        instructor()
                 .multiPart("bundle", "p.zip", bundle("primes", Map.of()), "application/zip")
                 .post("/api/exercises").then().statusCode(409);
         given().auth().preemptive().basic("grader", "grader")

@@ -1,6 +1,7 @@
 package org.paragrade.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,31 +11,90 @@ import org.junit.jupiter.api.Test;
 
 class BenchmarkPlanTest {
 
-    private static final List<String> VARIANTS = List.of("student", "sequential", "threads", "processes");
-    private static final List<Integer> WORKERS = List.of(1, 2, 4);
+    private static final List<RunVariant> VARIANTS =
+            List.of(RunVariant.STUDENT, RunVariant.SEQUENTIAL, RunVariant.THREADS, RunVariant.PROCESSES);
+    private static final List<Integer> WORKERS = NoisyMachine.WORKERS;
+    private static final Trial BASELINE = new Trial(RunVariant.SEQUENTIAL, 1);
 
-    private final BenchmarkPlan plan = new BenchmarkPlan(VARIANTS, WORKERS, 3, 6, 42L, 0.15);
+    /** Decided once the student's speed-up at 2 workers is known within ±5%. */
+    private static final StoppingRule WITHIN_5_PERCENT = curve -> curve.run(RunVariant.STUDENT, 2)
+            .map(RunFigures::speedupInterval).map(i -> i.relativeHalfWidth() <= 0.05).orElse(false);
+
+    private static BenchmarkPlan plan(long seed, StoppingRule rule) {
+        return BenchmarkPlan.of(VARIANTS, WORKERS, 2, ExpectedModel.PROCESSES, 2, seed, rule);
+    }
+
+    private final BenchmarkPlan plan = plan(42L, WITHIN_5_PERCENT);
 
     @Test
-    void sequentialReferenceRunsAtOneWorkerOnlyAndEveryOtherVariantAtEveryCount() {
-        assertThat(plan.trials()).containsExactlyInAnyOrder(
-                new Trial("sequential", 1),
-                new Trial("student", 1), new Trial("student", 2), new Trial("student", 4),
-                new Trial("threads", 1), new Trial("threads", 2), new Trial("threads", 4),
-                new Trial("processes", 1), new Trial("processes", 2), new Trial("processes", 4));
+    void theCellsTheGradeNeedsAreTheStudentAndTheFittingReferenceAtTheScoringPointAndTheBaseline() {
+        assertThat(plan.gradeTrials()).containsExactlyInAnyOrder(BASELINE,
+                new Trial(RunVariant.STUDENT, 2), new Trial(RunVariant.PROCESSES, 2));
+        assertThat(plan.curveTrials()).as("the rest of the curve, with the baseline to pair with")
+                .containsExactlyInAnyOrder(BASELINE,
+                        new Trial(RunVariant.STUDENT, 1), new Trial(RunVariant.STUDENT, 4),
+                        new Trial(RunVariant.THREADS, 1), new Trial(RunVariant.THREADS, 2), new Trial(RunVariant.THREADS, 4),
+                        new Trial(RunVariant.PROCESSES, 1), new Trial(RunVariant.PROCESSES, 4));
+        assertThat(plan.trials()).hasSize(10);
+        BenchmarkPlan any = BenchmarkPlan.of(VARIANTS, WORKERS, 2, ExpectedModel.ANY, 2, 1L, WITHIN_5_PERCENT);
+        assertThat(any.gradeTrials()).as("under 'any' every reference counts").contains(new Trial(RunVariant.THREADS, 2));
     }
 
     @Test
-    void everyRoundRunsEveryTrialExactlyOnce() {
-        for (int r = 0; r < 25; r++) {
-            assertThat(plan.round(r)).hasSize(10).containsExactlyInAnyOrderElementsOf(plan.trials());
+    void theGradesCellsComeFirstAndTheRestOfTheCurveAfter() {
+        List<Sample> samples = new ArrayList<>();
+        assertThat(plan.phase(samples)).isEqualTo(BenchmarkPlan.Phase.GRADE);
+        assertThat(plan.round(0, samples)).containsExactlyInAnyOrderElementsOf(plan.gradeTrials());
+        samples = NoisyMachine.typical(3).processesStudent().benchmark(plan);
+        assertThat(plan.phase(samples)).isEqualTo(BenchmarkPlan.Phase.DONE);
+        int lastGradeRound = samples.stream().filter(s -> s.trial().equals(new Trial(RunVariant.STUDENT, 2)))
+                .mapToInt(Sample::round).max().orElseThrow();
+        assertThat(samples).filteredOn(s -> s.trial().equals(new Trial(RunVariant.THREADS, 2)))
+                .allMatch(s -> s.round() > lastGradeRound).hasSize(BenchmarkPlan.DEFAULT_CURVE_ROUNDS);
+    }
+
+    @Test
+    void onCleanDataTheStoppingRuleStopsAtTheMinimumRounds() {
+        List<Sample> samples = new NoisyMachine(5, 0.2, 0.01).processesStudent().benchmark(plan);
+        assertThat(plan.gradeRounds(samples)).isEqualTo(BenchmarkPlan.DEFAULT_MIN_ROUNDS);
+        assertThat(plan.stable(samples)).isTrue();
+        // three grade cells a round, plus two rounds of the other seven cells and the baseline
+        assertThat(samples).hasSize(3 * 6 + 8 * 2);
+    }
+
+    @Test
+    void onWideDataTheGradeRoundsGoToTheCapAndTheGradeIsUnstable() {
+        List<Sample> samples = new NoisyMachine(5, 0.0, 0.4).processesStudent().benchmark(plan);
+        assertThat(plan.gradeRounds(samples)).isEqualTo(BenchmarkPlan.DEFAULT_MAX_ROUNDS);
+        assertThat(plan.stable(samples)).isFalse();
+    }
+
+    @Test
+    void theMinimumRoundsAreRunEvenWhenTheScoreLooksDecidedAtOnce() {
+        BenchmarkPlan eager = plan(42L, curve -> true);
+        List<Sample> samples = NoisyMachine.typical(1).processesStudent().benchmark(eager);
+        assertThat(eager.gradeRounds(samples)).isEqualTo(Statistics.RUNS_FOR_CONFIDENCE);
+    }
+
+    @Test
+    void withoutTimeLeftTheRestOfTheCurveIsSkipped() {
+        BenchmarkPlan eager = plan(42L, curve -> true);
+        NoisyMachine machine = NoisyMachine.typical(1).processesStudent();
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 0; eager.needsMoreRounds(samples, false); r++) {
+            for (Trial t : eager.round(r, samples, false)) samples.add(machine.run(t, r));
         }
+        assertThat(samples).extracting(Sample::trial).allMatch(eager.gradeTrials()::contains);
+        assertThat(eager.phase(samples, true)).as("with time again, the curve follows").isEqualTo(BenchmarkPlan.Phase.CURVE);
     }
 
     @Test
-    void consecutiveRoundsRunInDifferentOrders() {
-        for (int r = 0; r < 20; r++) {
-            assertThat(plan.round(r + 1)).isNotEqualTo(plan.round(r));
+    void everyRoundOfAPhaseRunsEachOfItsCellsExactlyOnceInAnotherOrder() {
+        List<Sample> none = List.of();
+        for (int r = 0; r < 12; r++) {
+            assertThat(plan.round(r, none)).containsExactlyInAnyOrderElementsOf(plan.gradeTrials());
+            assertThat(plan.round(r + 1, none)).isNotEqualTo(plan.round(r, none));
+            assertThat(plan.fullRound(r)).hasSize(10).containsExactlyInAnyOrderElementsOf(plan.trials());
         }
     }
 
@@ -43,7 +103,7 @@ class BenchmarkPlanTest {
         int n = plan.trials().size();
         for (int position = 0; position < n; position++) {
             Set<Trial> seen = new HashSet<>();
-            for (int r = 0; r < n; r++) seen.add(plan.round(r).get(position));
+            for (int r = 0; r < n; r++) seen.add(plan.fullRound(r).get(position));
             assertThat(seen).as("position %d", position).hasSize(n);
         }
     }
@@ -53,114 +113,34 @@ class BenchmarkPlanTest {
         int n = plan.trials().size(); // even: a Williams square of n rows balances carry-over
         Set<List<Trial>> pairs = new HashSet<>();
         for (int r = 0; r < n; r++) {
-            List<Trial> order = plan.round(r);
+            List<Trial> order = plan.fullRound(r);
             for (int i = 0; i + 1 < n; i++) pairs.add(List.of(order.get(i), order.get(i + 1)));
         }
         assertThat(pairs).hasSize(n * (n - 1));
     }
 
     @Test
-    void anOddNumberOfTrialsStillVariesAndBalancesPositions() {
-        BenchmarkPlan odd = new BenchmarkPlan(List.of("student", "sequential", "processes"), List.of(1, 2), 3, 6, 7L, 0.15);
-        assertThat(odd.trials()).hasSize(5);
-        for (int r = 0; r < 10; r++) {
-            assertThat(odd.round(r)).containsExactlyInAnyOrderElementsOf(odd.trials());
-            assertThat(odd.round(r + 1)).isNotEqualTo(odd.round(r));
+    void anOddNumberOfCellsStillBalancesPositionsOverTwiceAsManyRounds() {
+        List<Trial> three = plan.gradeTrials();
+        for (int position = 0; position < 3; position++) {
+            Set<Trial> seen = new HashSet<>();
+            for (int r = 0; r < 6; r++) seen.add(BenchmarkPlan.williams(three, r).get(position));
+            assertThat(seen).hasSize(3);
         }
     }
 
     @Test
     void theSameSeedGivesTheSameOrdersAndAnotherSeedOtherOrders() {
-        BenchmarkPlan again = new BenchmarkPlan(VARIANTS, WORKERS, 3, 6, 42L, 0.15);
-        BenchmarkPlan other = new BenchmarkPlan(VARIANTS, WORKERS, 3, 6, 43L, 0.15);
-        assertThat(again.round(0)).isEqualTo(plan.round(0));
-        assertThat(again.round(5)).isEqualTo(plan.round(5));
-        assertThat(other.round(0)).isNotEqualTo(plan.round(0));
+        BenchmarkPlan again = plan(42L, WITHIN_5_PERCENT);
+        BenchmarkPlan other = plan(43L, WITHIN_5_PERCENT);
+        assertThat(again.fullRound(0)).isEqualTo(plan.fullRound(0));
+        assertThat(again.round(5, List.of())).isEqualTo(plan.round(5, List.of()));
+        assertThat(other.fullRound(0)).isNotEqualTo(plan.fullRound(0));
     }
 
     @Test
-    void theMinimumRoundsAreAlwaysRun() {
-        List<Sample> samples = new ArrayList<>();
-        assertThat(plan.needsMoreRounds(samples)).isTrue();
-        runRounds(samples, 0, 2, 0.0);
-        assertThat(plan.needsMoreRounds(samples)).isTrue();
-        runRounds(samples, 2, 3, 0.0);
-        assertThat(plan.needsMoreRounds(samples)).isFalse();
-        assertThat(plan.stable(samples)).isTrue();
-    }
-
-    @Test
-    void aNoisyCellAsksForMoreRoundsThenTheCapStopsItAndItIsFlaggedUnstable() {
-        List<Sample> samples = new ArrayList<>();
-        runRounds(samples, 0, 3, 0.30); // student@2 swings by 30%
-        assertThat(plan.needsMoreRounds(samples)).isTrue();
-        assertThat(plan.unsteadyTrials(samples)).containsExactly(new Trial("student", 2));
-        runRounds(samples, 3, 6, 0.30);
-        assertThat(plan.needsMoreRounds(samples)).as("cap of 6 rounds reached").isFalse();
-        assertThat(plan.stable(samples)).isFalse();
-    }
-
-    @Test
-    void extraRoundsThatSettleTheMedianMakeTheBenchmarkStable() {
-        List<Sample> samples = new ArrayList<>();
-        runRounds(samples, 0, 3, 0.0);
-        // one disturbed run of student@2 in round 1
-        samples.replaceAll(s -> s.round() == 1 && s.variant().equals("student") && s.workers() == 2
-                ? new Sample("student", 2, 1, s.wallMs() * 1.4, s.cpuMs(), 3, 1, 20) : s);
-        assertThat(plan.needsMoreRounds(samples)).isTrue();
-        runRounds(samples, 3, 6, 0.0);
-        assertThat(plan.needsMoreRounds(samples)).isFalse();
-        assertThat(plan.stable(samples)).as("with 6 runs the stray one is outside the median's interval").isTrue();
-    }
-
-    @Test
-    void extraRoundsReRunOnlyTheUnsteadyCellsAndTheSequentialBaseline() {
-        List<Sample> samples = new ArrayList<>();
-        assertThat(plan.round(0, samples)).as("minimum rounds are whole").hasSize(10);
-        runRounds(samples, 0, 3, 0.30);
-        assertThat(plan.round(3, samples)).containsExactlyInAnyOrder(new Trial("student", 2), new Trial("sequential", 1));
-        assertThat(plan.round(3, samples)).as("in that round's order")
-                .isEqualTo(plan.round(3).stream().filter(plan.round(3, samples)::contains).toList());
-
-        List<Sample> steady = new ArrayList<>();
-        runRounds(steady, 0, 3, 0.0);
-        assertThat(plan.round(3, steady)).isEmpty();
-    }
-
-    @Test
-    void aNoisyReferenceOutsideTheExpectedModelCostsNoExtraRound() {
-        BenchmarkPlan processes = new BenchmarkPlan(VARIANTS, WORKERS, 3, 6, 42L, 0.15, "processes");
-        List<Sample> samples = new ArrayList<>();
-        for (int r = 0; r < 3; r++) {
-            for (Trial t : processes.round(r)) {
-                double wall = 1000.0 / t.workers() * (t.variant().equals("threads") && r == 1 ? 1.5 : 1.0);
-                samples.add(new Sample(t.variant(), t.workers(), r, wall, 1000.0, 2, 1, 20.0));
-            }
-        }
-        assertThat(processes.needsMoreRounds(samples)).isFalse();
-        assertThat(processes.stable(samples)).isTrue();
-        assertThat(plan.needsMoreRounds(samples)).as("every reference counts under 'any'").isTrue();
-    }
-
-    @Test
-    void aTrialWithoutAnySampleIsNotStable() {
-        List<Sample> samples = new ArrayList<>();
-        runRounds(samples, 0, 3, 0.0);
-        samples.removeIf(s -> s.variant().equals("threads") && s.workers() == 4);
-        assertThat(plan.stable(samples)).isFalse();
-        assertThat(plan.needsMoreRounds(samples)).isTrue();
-    }
-
-    /** Rounds [from, to) of every trial; student@2 alternates by +-noise/2 when noise > 0. */
-    private void runRounds(List<Sample> samples, int from, int to, double noise) {
-        for (int r = from; r < to; r++) {
-            for (Trial t : plan.round(r)) {
-                double wall = 1000.0 / t.workers();
-                if (noise > 0 && t.variant().equals("student") && t.workers() == 2) {
-                    wall *= 1 + (r % 2 == 0 ? noise / 2 : -noise / 2);
-                }
-                samples.add(new Sample(t.variant(), t.workers(), r, wall, 1000.0, t.workers() + 1, 1, 20.0));
-            }
-        }
+    void theScoringPointMustBeABenchmarkedCount() {
+        assertThatThrownBy(() -> BenchmarkPlan.of(VARIANTS, WORKERS, 3, ExpectedModel.PROCESSES, 2, 1L, WITHIN_5_PERCENT))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

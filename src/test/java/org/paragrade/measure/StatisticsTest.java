@@ -74,4 +74,47 @@ class StatisticsTest {
         assertThat(new Spread(100, 90, 110).relativeSpread()).isCloseTo(0.2, within(1e-12));
         assertThatThrownBy(() -> new Spread(100, 110, 120)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aNinetyFivePercentIntervalNeedsSixValuesAndSaysSoWithFewer() {
+        Interval six = Statistics.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0));
+        assertThat(six.low()).isEqualTo(1.0);
+        assertThat(six.high()).isEqualTo(6.0);
+        assertThat(six.coverage()).isCloseTo(1 - 2 / 64.0, within(1e-12));
+        assertThat(six.confident()).isTrue();
+        Interval five = Statistics.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0));
+        assertThat(five.coverage()).isCloseTo(1 - 2 / 32.0, within(1e-12));
+        assertThat(five.confident()).isFalse();
+    }
+
+    @Test
+    void withMoreValuesTheIntervalDropsTheExtremes() {
+        // n = 15: [x(4), x(12)] covers the median with 96.5%
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 1; i <= 15; i++) values.add((double) i);
+        Interval interval = Statistics.medianInterval(values);
+        assertThat(interval.estimate()).isEqualTo(8.0);
+        assertThat(interval.low()).isEqualTo(4.0);
+        assertThat(interval.high()).isEqualTo(12.0);
+        assertThat(interval.coverage()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void pairedSpeedupIntervalsContainTheTrueRatioAtLeastAsOftenAsPromised() {
+        // processes at 2 workers, truly 1000 / 560 faster, graded 400 times on the noisy machine
+        int covered = 0;
+        int gradings = 400;
+        for (long seed = 0; seed < gradings; seed++) {
+            List<Sample> samples = NoisyMachine.typical(seed).processesStudent().fullRounds(8);
+            Interval speedup = SpeedupCurve.from(samples, 2, ExpectedModel.PROCESSES)
+                    .run(RunVariant.STUDENT, 2).orElseThrow().speedupInterval();
+            if (speedup.contains(1000.0 / 560)) covered++;
+        }
+        assertThat(covered / (double) gradings).isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void anIntervalDescribesItselfAsTheReportShowsIt() {
+        assertThat(new Interval(1.46, 1.39, 1.52, 0.97, 8).describe()).isEqualTo("1.46× (1.39–1.52)");
+    }
 }

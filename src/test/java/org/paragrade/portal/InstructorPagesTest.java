@@ -51,8 +51,8 @@ class InstructorPagesTest {
         me.get("/instructor/exercises/uploaded-one").then().statusCode(200)
                 .body(containsString("Sum of squares"))
                 .body(containsString("<td>upload</td><td>instructor</td>"));
-        // the same slug again is refused with the reason
-        uploadBundle(me, "/instructor/exercises", zip).then().statusCode(400)
+        // the same slug again is refused with the reason and the API's status
+        uploadBundle(me, "/instructor/exercises", zip).then().statusCode(409)
                 .body(containsString("exists already"));
     }
 

@@ -5,12 +5,14 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.paragrade.curriculum.Bundle;
 import org.paragrade.curriculum.CurriculumService;
+import org.paragrade.curriculum.ExerciseSettings;
 import org.paragrade.submission.Grade;
 import org.paragrade.submission.Submission;
-import org.paragrade.submission.SubmissionService;
+import org.paragrade.submission.SolutionUpload;
 
 /**
  * Test data for page tests, where no grading engine runs (paragrade.workers=0): submissions are
@@ -45,16 +47,18 @@ public class PortalFixtures {
              "message": "5 of 6 cases passed; 1.82x faster at 2 workers."}
             """;
 
-    private final SubmissionService submissions;
+    private final SolutionUpload uploads;
     private final CurriculumService curriculum;
+    private final ExerciseSettings settings;
 
-    public PortalFixtures(SubmissionService submissions, CurriculumService curriculum) {
-        this.submissions = submissions;
+    public PortalFixtures(SolutionUpload uploads, CurriculumService curriculum, ExerciseSettings settings) {
+        this.uploads = uploads;
         this.curriculum = curriculum;
+        this.settings = settings;
     }
 
     public long upload(String slug, String student) {
-        return submissions.upload(slug, student, "solution.py", SOLUTION.getBytes(StandardCharsets.UTF_8)).id;
+        return uploads.upload(slug, student, "solution.py", SOLUTION.getBytes(StandardCharsets.UTF_8)).id;
     }
 
     /** What the engine records when it finishes: status, verdict, score, report and the automatic grade. */
@@ -63,7 +67,7 @@ public class PortalFixtures {
         long id = upload(slug, student);
         Submission s = Submission.findById(id);
         s.status = Submission.GRADED;
-        s.verdict = score >= 100 ? "ACCEPTED" : "WRONG_ANSWER";
+        s.verdict = score >= 100 ? org.paragrade.submission.Verdict.ACCEPTED : org.paragrade.submission.Verdict.WRONG_ANSWER;
         s.score = score;
         s.maxScore = 100.0;
         s.report = report.replace("1.82", String.format(java.util.Locale.ROOT, "%.2f", score / 50));
@@ -121,6 +125,9 @@ public class PortalFixtures {
     }
 
     public void settings(String slug, Instant deadline, Integer maxAttempts) {
-        curriculum.updateSettings(slug, deadline, maxAttempts);
+        Map<String, Object> change = new HashMap<>();
+        change.put("deadline", deadline == null ? null : deadline.toString());
+        change.put("maxAttempts", maxAttempts);
+        settings.change(slug, change);
     }
 }

@@ -40,6 +40,27 @@ class ReportPageTest {
     }
 
     @Test
+    void flagsIntervalsAndTheEvidenceAreShownInWords() {
+        String report = PortalFixtures.FULL_REPORT.replace("\"accounting\": \"cgroup v1\",", "\"accounting\": \"cgroup v1\","
+                + " \"scoredAtWorkers\": 2, \"studentSpeedupInterval\": {\"low\": 1.39, \"high\": 1.52},"
+                + " \"referenceSpeedupInterval\": {\"low\": 1.80, \"high\": 1.95},"
+                + " \"evidence\": \"With 2 workers your solution kept 1.9 cores busy.\","
+                + " \"contention\": {\"neighbourCores\": 0.9, \"stealShare\": 0, \"busy\": true,"
+                + " \"description\": \"Others kept 0.9 of 2 cores busy during the benchmark.\"},")
+                .replace("\"feedback\":", "\"flags\": [{\"code\": \"TAMPERING\", \"message\": \"replaces <b>time.sleep</b>\","
+                        + " \"file\": \"solution.py\", \"line\": 6}], \"feedback\":");
+        long id = fixtures.graded("primes", "alice", 86.7, report);
+        String page = PortalSession.as("alice").get("/submissions/" + id).then().statusCode(200).extract().asString();
+        assertThat(page)
+                .contains("For a grader to look at", "tampering", "<code>solution.py:6</code>",
+                        "replaces &lt;b&gt;time.sleep&lt;/b&gt;")                           // flag, escaped
+                .contains("Scored with 2 workers:", "1.39–1.52×", "1.80–1.95×", "95% intervals")
+                .contains("With 2 workers your solution kept 1.9 cores busy.")               // the evidence
+                .contains("Others kept 0.9 of 2 cores busy during the benchmark.")           // contention
+                .contains("How this was measured", "same round");                            // the protocol
+    }
+
+    @Test
     void aReportWithoutPerformanceStillRenders() {
         long id = fixtures.graded("primes", "alice", 0,
                 "{\"correctness\": {\"passed\": 0, \"total\": 6, \"cases\": []}, \"message\": \"SyntaxError in solution.py\"}");

@@ -63,6 +63,9 @@ class HostileFixturesTest {
         RunResult r = run("fork_bomb.py", LIMITS);
         assertThat(r.outcome()).isEqualTo(Outcome.PROCESS_LIMIT);
         assertThat(r.message()).contains("48 processes");
+        if (r.cgroupPeakTasks() >= 0) {
+            assertThat(r.cgroupPeakTasks()).isEqualTo(48 + RunCgroup.TASK_ALLOWANCE);
+        }
     }
 
     @Test
@@ -80,6 +83,9 @@ class HostileFixturesTest {
         RunResult r = run("memory_bomb.py", LIMITS);
         assertThat(r.outcome()).isEqualTo(Outcome.MEMORY_LIMIT);
         assertThat(r.message()).contains("160 MB");
+        if (r.cgroupPeakMemoryMb() >= 0) {
+            assertThat(r.cgroupPeakMemoryMb()).as("the cgroup's peak, whatever the sampler saw").isGreaterThan(150);
+        }
     }
 
     @Test
@@ -169,17 +175,71 @@ class HostileFixturesTest {
     }
 
     @Test
-    void killingTheSupervisorIsTheStudentsRuntimeError() throws Exception {
-        RunResult r = run("kill_supervisor.py", LIMITS);
-        assertThat(r.outcome()).isEqualTo(Outcome.RUNTIME_ERROR);
-        assertThat(r.message()).contains("stopped the grading harness");
+    void retuningPid1IsSeenAsTampering() throws Exception {
+        // Same uid: the kernel lets student code prlimit, renice or pin the supervisor, which would blind its sampler.
+        for (String how : List.of("prlimit", "nice", "affinity")) {
+            RunResult r = run("retune_pid1.py", "run", Map.of("how", how), LIMITS);
+            assertThat(r.outcome()).as(how + ": " + r.message()).isEqualTo(Outcome.RUNTIME_ERROR);
+            assertThat(r.message()).as(how).contains("changed the limits, priority or CPUs");
+        }
     }
 
     @Test
-    void killMinusOneIsTheStudentsRuntimeError() throws Exception {
+    void nothingReadableInsideNamesAHostPathOrTheRun() throws Exception {
+        Path exercise = Files.createTempDirectory("pg-exercise-job4711-");
+        Files.createDirectories(exercise.resolve("data"));
+        Files.writeString(exercise.resolve("data/input.txt"), "1\n");
+        Files.writeString(exercise.resolve("checker.py"), "def setup(params, ctx):\n    return params\n");
+        Path solution = SandboxFixture.solution("no_host_paths.py");
+        String label = "job4711:submission8123:student";
+        RunResult r = SandboxFixture.sandbox().run(new RunRequest(label, solution, exercise,
+                new HarnessSpec("run", "function", Map.of(), true, null), LIMITS));
+        SandboxFixture.assertHostClean(null);
+        assertThat(r.outcome()).as(r.message() + r.traceback()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.value().path("/proc/self/mountinfo").asText()).contains(" /solution ", " /exercise/data ");
+        r.value().fields().forEachRemaining(e -> assertThat(e.getValue().asText()).as(e.getKey())
+                .doesNotContain(SandboxFixture.WORK.toString(), Path.of("").toAbsolutePath().toString(),
+                        exercise.toString(), solution.toString(), "job4711", "submission8123",
+                        SandboxFixture.sandbox().runsDir().toString()));
+    }
+
+    @Test
+    void killingTheSupervisorGainsNothing() throws Exception {
+        // The supervisor is the pid namespace's init: a signal from inside it, even SIGKILL, does not reach it.
+        RunResult r = run("kill_supervisor.py", LIMITS);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.value().asText()).isEqualTo("survived");
+    }
+
+    @Test
+    void killMinusOneGainsNothing() throws Exception {
+        // kill(-1) spares the namespace's init: with the supervisor out of reach there is nobody to signal.
         RunResult r = run("kill_everything.py", LIMITS);
         assertThat(r.outcome()).isEqualTo(Outcome.RUNTIME_ERROR);
-        assertThat(r.message()).contains("stopped the grading harness");
+        assertThat(r.message()).contains("ProcessLookupError").doesNotContain("grading harness");
+    }
+
+    @Test
+    void pid1CannotBeTracedOpenedStoppedOrForged() throws Exception {
+        RunResult r = run("take_pid1.py", LIMITS);
+        assertThat(r.outcome()).as(r.message() + r.traceback()).isEqualTo(Outcome.COMPLETED);
+        var seen = r.value();
+        assertThat(seen.path("ppid").asInt()).as("the student's parent is pid 1").isEqualTo(1);
+        assertThat(seen.path("pid 1").asText()).as("pid 1 is the supervisor").endsWith("/supervisor.py");
+        for (String ptrace : List.of("ptrace(PTRACE_ATTACH, 1)", "ptrace(PTRACE_SEIZE, 1)", "process_vm_readv(1)")) {
+            assertThat(seen.path(ptrace).asText()).as(ptrace).isEqualTo("Operation not permitted");
+        }
+        for (String open : List.of("/proc/1/fd/1 wb", "/proc/1/fd/2 wb", "/proc/1/fd/1 rb", "/proc/1/mem r+b",
+                "/proc/1/environ rb", "readlink /proc/1/fd/1", "readlink /proc/1/exe")) {
+            assertThat(seen.path(open).asText()).as(open).isEqualTo("PermissionError");
+        }
+        assertThat(seen.path("state of pid 1").asText()).as("SIGSTOP did not stop it").isNotEqualTo("T");
+        assertThat(r.maxProcesses()).as("the sampler kept sampling").isGreaterThanOrEqualTo(5);
+        if (r.cgroupPeakTasks() >= 0) {
+            assertThat(r.cgroupPeakTasks()).as("the cgroup's peak: the tree and the harness").isGreaterThanOrEqualTo(7);
+        }
+        assertThat(r.wallMs()).isGreaterThan(400);
+        assertThat(r.stdout()).contains("\"value\": \"forged\"");   // the forged line is only the student's output
     }
 
     @Test
@@ -218,6 +278,44 @@ class HostileFixturesTest {
                 .isEqualTo("PermissionError"));
         assertThat(r.stdout()).contains("PARAGRADE/1 ");   // captured as text, never parsed
         assertThat(r.wallMs()).isGreaterThan(0.001);
+    }
+
+    @Test
+    void aValueNested5000DeepIsTheStudentsRuntimeError() throws Exception {
+        for (String how : List.of("returned", "written")) {
+            RunResult r = run("deep_value.py", "run", Map.of("how", how), LIMITS);
+            assertThat(r.outcome()).as(how + ": " + r.message()).isEqualTo(Outcome.RUNTIME_ERROR);
+            assertThat(r.message()).as(how).contains("nested").contains("too deeply to grade");
+        }
+    }
+
+    @Test
+    void nulAndControlCharactersAreSanitisedInEveryText() throws Exception {
+        RunResult r = run("nul_output.py", "add", Map.of("a", 2, "b", 3), LIMITS);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.value().path("sum").asInt()).isEqualTo(5);
+        assertThat(r.value().path("text\u2400").asText()).isEqualTo("x\u2400y\u2421\uFFFD");
+        assertThat(r.value().path("surrogate").asText()).isEqualTo("\uFFFD");
+        assertThat(r.stdout()).startsWith("\u2400 and an escape \u241B[31m red");
+        assertThat(r.stderr()).isEqualTo("\u2400\u2407");
+        String stored = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r);
+        assertThat(stored).doesNotContain("\\u0000").doesNotContain("\\ud800").doesNotContain("\u0000");
+    }
+
+    @Test
+    void aSevenMegabyteExceptionMessageIsCut() throws Exception {
+        RunResult r = run("huge_message.py", LIMITS);
+        assertThat(r.outcome()).isEqualTo(Outcome.RUNTIME_ERROR);
+        assertThat(r.message()).startsWith("Your code raised ValueError: xxx").contains("cut: 7000000 characters in all");
+        assertThat(r.message().length()).isLessThan(StudentText.MAX_CHARS + 200);
+        assertThat(r.traceback().length()).isLessThan(StudentText.MAX_CHARS + 200);
+    }
+
+    @Test
+    void aValueTooLargeToGradeIsTheStudentsRuntimeError() throws Exception {
+        RunResult r = run("huge_value.py", LIMITS);
+        assertThat(r.outcome()).isEqualTo(Outcome.RUNTIME_ERROR);
+        assertThat(r.message()).isEqualTo("Your function returned a value too large to grade (more than 256 KB as JSON).");
     }
 
     @Test

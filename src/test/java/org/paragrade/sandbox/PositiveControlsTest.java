@@ -28,6 +28,13 @@ class PositiveControlsTest {
         RunResult r = control("pool", Map.of("method", method));
         assertThat(r.value().toString()).isEqualTo("[0,1,4,9,16,25]");
         assertThat(r.maxProcesses()).isGreaterThanOrEqualTo(3);
+        if (r.cgroupPeakTasks() >= 0) {
+            // the cgroup's high-water mark sees the student's tree plus the outer bwrap and the supervisor
+            assertThat(r.cgroupPeakTasks()).isGreaterThanOrEqualTo(r.maxProcesses() + 2);
+        }
+        if (r.cgroupPeakMemoryMb() >= 0) {
+            assertThat(r.cgroupPeakMemoryMb()).isGreaterThan(5).isLessThan(LIMITS.memoryMb() + 48);
+        }
     }
 
     @Test
@@ -155,7 +162,7 @@ class PositiveControlsTest {
     }
 
     @Test
-    void checkerSetupAndDriveSeeOnlyCheckerAndData() throws Exception {
+    void checkerSetupAndDriveSeeOnlyTheData() throws Exception {
         Path exercise = Files.createTempDirectory("pg-exercise-");
         Files.createDirectories(exercise.resolve("data"));
         Files.createDirectories(exercise.resolve("reference"));
@@ -169,7 +176,21 @@ class PositiveControlsTest {
         RunResult r = SandboxFixture.sandbox().run(new RunRequest("checker", dir, exercise,
                 new HarnessSpec("Counter", "class", Map.of("extra", 2), true, null), LIMITS));
         assertThat(r.outcome()).as(r.message() + r.traceback()).isEqualTo(Outcome.COMPLETED);
-        assertThat(r.value().toString()).isEqualTo("{\"exercise\":[\"checker.py\",\"data\"],\"value\":66}");
+        // the checker reached the supervisor on its stdin: no file of it in the sandbox, only the data
+        assertThat(r.value().toString()).isEqualTo("{\"exercise\":[\"data\"],\"value\":66}");
+    }
+
+    @Test
+    void checkersImportTheHarnesssLocalService() throws Exception {
+        Path exercise = Files.createTempDirectory("pg-exercise-");
+        try (var in = PositiveControlsTest.class.getResourceAsStream("/sandbox/checker_with_service.py")) {
+            Files.write(exercise.resolve("checker.py"), in.readAllBytes());
+        }
+        RunResult r = SandboxFixture.sandbox().run(new RunRequest("service", SandboxFixture.solution("service_user.py"),
+                exercise, new HarnessSpec("fetch_all", "function", Map.of("count", 6), true, null), LIMITS));
+        assertThat(r.outcome()).as(r.message() + r.traceback()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.value().path("/item/5").asText()).isEqualTo("/ITEM/5");
+        assertThat(r.value().size()).isEqualTo(6);
     }
 
     @Test

@@ -15,6 +15,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class SandboxFixture {
     static final Path WORK = Path.of("target/sandbox-work").toAbsolutePath();
     static final Limits SMALL = new Limits(3, 5, 192, 64, 64);
+    /**
+     * This JVM's own parent cgroup: other engineers' suites run sandboxes on the same machine at the same time,
+     * and "no run cgroup left" must look at ours only. Removed (empty) when the JVM exits.
+     */
+    static final String CGROUP_PARENT = "paragrade-test-" + ProcessHandle.current().pid();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (String c : List.of("cpuacct", "memory", "pids", "freezer", "cpu")) {
+                try {
+                    Path parent = cgroupParent(c);
+                    if (parent != null) {
+                        Files.deleteIfExists(parent);
+                    }
+                } catch (IOException e) {
+                    // not empty or gone: left for the next boot
+                }
+            }
+        }));
+    }
     private static Sandbox sandbox;
 
     private SandboxFixture() {
@@ -23,7 +43,7 @@ final class SandboxFixture {
     static synchronized Sandbox sandbox() {
         if (sandbox == null) {
             sandbox = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"),
-                    WORK, false, "paragrade-test"));
+                    WORK, false, CGROUP_PARENT));
         }
         return sandbox;
     }
@@ -54,14 +74,16 @@ final class SandboxFixture {
 
     /** No process of any run is left on the host, no run cgroup, no run directory. */
     static void assertHostClean(String marker) throws IOException {
-        // Scoped to this suite's work root: other users of the machine may run sandboxes of their own.
+        // Scoped to this suite's staging directory: other users of the machine may run sandboxes of their own.
         // Processes inside a sandbox are covered by the cgroup check below (nothing leaves its cgroup).
-        assertThat(hostProcessesMentioning(WORK.toString())).as("sandbox processes left on the host").isEmpty();
+        Path runs = sandbox().runsDir();
+        assertThat(hostProcessesMentioning(runs.toString())).as("sandbox processes left on the host").isEmpty();
         if (marker != null) {
             assertThat(hostProcessesMentioning(marker)).as("processes mentioning " + marker).isEmpty();
         }
-        try (var runs = Files.list(WORK.resolve("runs"))) {
-            assertThat(runs.toList()).as("run directories left").isEmpty();
+        try (var left = Files.list(runs)) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("r-")).toList())
+                    .as("run directories left").isEmpty();
         }
         for (String c : List.of("cpuacct", "memory", "pids", "freezer", "cpu")) {
             Path parent = cgroupParent(c);
@@ -77,7 +99,7 @@ final class SandboxFixture {
         for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
             String[] parts = line.split(":", 3);
             if (parts.length == 3 && List.of(parts[1].split(",")).contains(controller)) {
-                return Path.of("/sys/fs/cgroup", controller, parts[2].substring(1), "paragrade-test");
+                return Path.of("/sys/fs/cgroup", controller, parts[2].substring(1), CGROUP_PARENT);
             }
         }
         return null;

@@ -21,7 +21,7 @@ class SandboxSetupTest {
     void refusesToRunWithoutBwrap() {
         Path work = SandboxFixture.WORK.resolveSibling("sandbox-work-nobwrap");
         assertThatThrownBy(() -> new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/nonexistent/bwrap"),
-                work, false, "paragrade-test")))
+                work, false, SandboxFixture.CGROUP_PARENT)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Refusing to run student code");
     }
@@ -30,7 +30,7 @@ class SandboxSetupTest {
     void unsafeModeOnlyWhenExplicitlyAllowedAndSaysSo() throws Exception {
         Path work = SandboxFixture.WORK.resolveSibling("sandbox-work-unsafe");
         Sandbox unsafe = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/nonexistent/bwrap"),
-                work, true, "paragrade-test"));
+                work, true, SandboxFixture.CGROUP_PARENT));
         assertThat(unsafe.info().mode()).isEqualTo("UNSAFE (no sandbox)");
         RunResult r = unsafe.run(new RunRequest("unsafe", SandboxFixture.solution("ok_add.py"), null,
                 new HarnessSpec("add", "function", Map.of("a", 1, "b", 2), false, null), SandboxFixture.SMALL));
@@ -44,7 +44,7 @@ class SandboxSetupTest {
         // /usr/bin/python3 is reachable by uid 65534 (pyenv's under /root is not): bwrap then runs via setpriv
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")));
         Sandbox sandbox = new Sandbox(new SandboxSettings(Path.of("/usr/bin/python3"), Path.of("/usr/bin/bwrap"),
-                SandboxFixture.WORK.resolveSibling("sandbox-work-system-python"), false, "paragrade-test"));
+                SandboxFixture.WORK.resolveSibling("sandbox-work-system-python"), false, SandboxFixture.CGROUP_PARENT));
         assertThat(sandbox.info().isolation()).contains("on the host: uid 65534");
         var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {

@@ -1,0 +1,157 @@
+package org.paragrade.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.paragrade.curriculum.ExerciseManifest;
+import org.paragrade.grading.report.GradingReport;
+import org.paragrade.grading.report.PerformanceReport;
+import org.paragrade.grading.report.RunReport;
+import org.paragrade.grading.score.ScoreBreakdown;
+import org.paragrade.grading.score.Scorer;
+import org.paragrade.grading.score.ScoringWeights;
+import java.util.Map;
+import org.paragrade.measure.BenchmarkPlan;
+import org.paragrade.measure.Contention;
+import org.paragrade.measure.Flag;
+import org.paragrade.measure.FlagCode;
+import org.paragrade.measure.SpeedupCurve;
+import org.paragrade.submission.Verdict;
+
+/**
+ * Stage 4 of the pipeline: from what correctness and the benchmark found, the behaviour (what the runs
+ * show), the score, and the report the student and the graders read. It runs nothing.
+ */
+final class JudgeStage {
+    private final ExerciseManifest manifest;
+    private final int cores;
+
+    JudgeStage(ExerciseManifest manifest, int cores) {
+        this.manifest = manifest;
+        this.cores = cores;
+    }
+
+    /** What the judge decided: the verdict, the grade and the report. */
+    record Judgement(Verdict verdict, ScoreBreakdown score, GradingReport report) {
+    }
+
+    /**
+     * @param benchmark null when the benchmark did not run (a case failed)
+     * @param plan      the plan the benchmark followed
+     */
+    Judgement judge(CorrectnessStage.Result correctness, BenchmarkStage.Result benchmark, BenchmarkPlan plan,
+                    Map<String, Object> workload, List<Flag> scanned) {
+        List<String> feedback = new ArrayList<>();
+        Verdict verdict = correctness.verdict();
+        var failure = correctness.firstFailure();
+        failure.ifPresent(f -> feedback.add("Case '" + f.name() + "': " + f.message()));
+        String traceback = failure.map(CorrectnessStage.CaseRun::traceback).filter(t -> !t.isBlank()).orElse(null);
+        String stacks = failure.map(CorrectnessStage.CaseRun::stacks).filter(t -> !t.isBlank()).orElse(null);
+        if (benchmark == null) {
+            feedback.add("The benchmark runs only once every case passes: fix correctness first.");
+        } else if (benchmark.failure() != null) {
+            verdict = benchmark.failure().verdict();
+            feedback.add(benchmark.failure().message());
+            traceback = blankToNull(benchmark.failure().traceback(), traceback);
+            stacks = blankToNull(benchmark.failure().stacks(), stacks);
+        } else if (benchmark.wrongAnswer() != null) {
+            verdict = Verdict.WRONG_ANSWER;
+            feedback.add(benchmark.wrongAnswer());
+        }
+        Performance perf = verdict == Verdict.ACCEPTED && benchmark != null && benchmark.measured()
+                ? performance(benchmark, plan, workload, scanned) : null;
+        ScoreBreakdown score = reviewed(Scorer.score(weights(manifest), correctness.passed(), correctness.total(),
+                perf == null ? null : perf.judgement(), perf == null || perf.stable()), scanned);
+        score = reviewed(score, score.flags().stream().filter(f -> f.code() == FlagCode.LESS_WORK_THAN_REFERENCE).toList());
+        List<Flag> flags = score.flags();
+        if (perf != null) {
+            feedback.add(perf.judgement().behaviour().explanation());
+        }
+        feedback.addAll(score.notes());
+        flags.forEach(f -> feedback.add(f.message()));
+        GradingReport report = new GradingReport(summary(verdict, correctness, perf), correctness.report(),
+                perf == null ? null : perf.report(score), score, feedback.stream().distinct().toList(), flags,
+                output(correctness), traceback, stacks, null);
+        return new Judgement(verdict, score, report);
+    }
+
+    static ScoringWeights weights(ExerciseManifest manifest) {
+        var s = manifest.scoring();
+        return new ScoringWeights(s.correctness(), s.performance(), s.behaviour(), s.performanceTarget());
+    }
+
+    /** The benchmark's figures and what the physics and the behaviour made of them. */
+    private record Performance(SpeedupCurve curve, org.paragrade.measure.Judgement judgement, boolean stable, String accounting,
+                               Contention contention, Map<String, Object> workload, int rounds) {
+        PerformanceReport report(ScoreBreakdown score) {
+            var b = judgement.behaviour();
+            return new PerformanceReport(curve.cores(), stable, rounds, RunReport.r2(curve.studentSpeedup()),
+                    RunReport.r2(curve.referenceSpeedup()), curve.largestWorkers(), judgement.scoredAtWorkers(),
+                    curve.expectedModel(), b.behaviour(), b.behaviour().label(), b.matchesExpected(), b.explanation(),
+                    accounting, curve.runs().stream().map(RunReport::of).toList(),
+                    interval(judgement.studentSpeedup()), interval(judgement.referenceSpeedup()),
+                    contention == null ? null : new PerformanceReport.Contention(contention.neighbourCores(),
+                            contention.stealShare(), contention.busy(), contention.describe()),
+                    judgement.student().decidedBy(), workload);
+        }
+    }
+
+    private Performance performance(BenchmarkStage.Result benchmark, BenchmarkPlan plan, Map<String, Object> workload,
+                                    List<Flag> scanned) {
+        SpeedupCurve curve = plan.curve(benchmark.samples());
+        List<Flag> more = new ArrayList<>(scanned);
+        more.addAll(benchmark.flags());
+        if (benchmark.contention() != null) {
+            benchmark.contention().flag().ifPresent(more::add);
+        }
+        var judgement = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), curve, plan.scoredAt())
+                .withFlags(more);
+        return new Performance(curve, judgement, plan.stable(benchmark.samples()), benchmark.accounting(),
+                benchmark.contention(), workload, plan.gradeRounds(benchmark.samples()));
+    }
+
+    private static PerformanceReport.Interval interval(org.paragrade.measure.Interval i) {
+        return i == null ? null : new PerformanceReport.Interval(RunReport.r2(i.low()), RunReport.r2(i.high()));
+    }
+
+    /** A grade flagged for a look (the source scan, clearly less work) keeps its points and goes to a grader. */
+    private static ScoreBreakdown reviewed(ScoreBreakdown s, List<Flag> scanned) {
+        if (scanned.isEmpty()) {
+            return s;
+        }
+        List<String> notes = new ArrayList<>(s.notes());
+        notes.add("Flagged for a grader (" + scanned.stream().map(f -> f.code().name()).distinct()
+                .collect(java.util.stream.Collectors.joining(", ")) + "); the grade stands until they look.");
+        List<Flag> flags = new ArrayList<>(s.flags());
+        scanned.stream().filter(f -> !flags.contains(f)).forEach(flags::add);
+        return new ScoreBreakdown(s.correctness(), s.performance(), s.behaviour(), s.total(), s.max(),
+                s.performanceLow(), s.performanceHigh(), s.decided(), notes, flags, true);
+    }
+
+    /** The first failing case's output (or the first case's, when all passed). */
+    private static GradingReport.Output output(CorrectnessStage.Result correctness) {
+        var shown = correctness.firstFailure().or(() -> correctness.runs().stream().findFirst()).orElse(null);
+        if (shown == null) {
+            return null;
+        }
+        return new GradingReport.Output(shown.name(), shown.stdout() == null ? "" : shown.stdout(),
+                shown.stderr() == null ? "" : shown.stderr(), shown.outputTruncated());
+    }
+
+    private static String summary(Verdict verdict, CorrectnessStage.Result c, Performance perf) {
+        if (verdict != Verdict.ACCEPTED) {
+            return verdict.words() + ": " + c.passed() + " of " + c.total() + " cases passed.";
+        }
+        if (perf == null || perf.curve().studentSpeedup() == null) {
+            return "All " + c.total() + " cases passed.";
+        }
+        SpeedupCurve curve = perf.curve();
+        return String.format(Locale.ROOT, "All %d cases passed; %.2f× faster than the sequential reference"
+                        + " with %d workers (the best reference: %.2f×).", c.total(), curve.studentSpeedup(),
+                curve.largestWorkers(), curve.referenceSpeedup() == null ? 0.0 : curve.referenceSpeedup());
+    }
+
+    private static String blankToNull(String preferred, String otherwise) {
+        return preferred != null && !preferred.isBlank() ? preferred : otherwise;
+    }
+}

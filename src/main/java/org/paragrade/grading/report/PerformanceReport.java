@@ -1,0 +1,44 @@
+package org.paragrade.grading.report;
+
+import java.util.List;
+import org.paragrade.measure.Behaviour;
+import org.paragrade.measure.ExpectedModel;
+
+/**
+ * The benchmark as the report shows it. {@code studentSpeedup} and {@code referenceSpeedup} are taken at
+ * the largest worker count (the design's contract); the score is taken at {@code scoredAtWorkers}.
+ *
+ * @param rounds          the rounds every cell was measured at least
+ * @param accounting      how CPU time and limits were measured ("cgroup v1", ...)
+ * @param studentSpeedupInterval   95% interval of the student's speed-up at the scoring point (may be absent)
+ * @param referenceSpeedupInterval 95% interval of the reference's speed-up at the scoring point (may be absent)
+ * @param contention      what else the machine did during the benchmark (may be absent)
+ * @param evidence        which evidence decided the credited speed-up, in words
+ * @param workload        the benchmark's arguments in this grading (drawn per grading where the exercise says)
+ */
+public record PerformanceReport(int cores, boolean stable, int rounds, Double studentSpeedup, Double referenceSpeedup,
+                                int largestWorkers, int scoredAtWorkers, ExpectedModel expectedModel,
+                                Behaviour behaviour, String behaviourLabel, Boolean matchesExpected,
+                                String explanation, String accounting, List<RunReport> runs,
+                                Interval studentSpeedupInterval, Interval referenceSpeedupInterval,
+                                Contention contention, String evidence, java.util.Map<String, Object> workload) {
+
+    public PerformanceReport {
+        runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    /** A 95% interval. */
+    public record Interval(double low, double high) {
+    }
+
+    /**
+     * What else the machine did while the benchmark ran.
+     *
+     * @param neighbourCores cores others kept busy on average (host busy CPU minus the runs' own cgroups')
+     * @param stealShare     share of the CPU time stolen by the hypervisor
+     * @param busy           above what a quiet grading allows (the grade then carries NOISY_MACHINE)
+     * @param description    the same in words
+     */
+    public record Contention(double neighbourCores, double stealShare, boolean busy, String description) {
+    }
+}
