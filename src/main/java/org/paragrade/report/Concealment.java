@@ -11,6 +11,7 @@ import org.paragrade.curriculum.ExerciseManifest;
 import org.paragrade.curriculum.Visibility;
 import org.paragrade.grading.report.CaseResult;
 import org.paragrade.grading.report.CorrectnessReport;
+import org.paragrade.grading.score.ScoreBreakdown;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.Verdict;
 
@@ -92,13 +93,24 @@ public record Concealment(Map<String, Integer> hidden, boolean hideModel, boolea
                 c.runsPassed() - hiddenPassedRuns + (int) passed.values().stream().filter(b -> b).count(), shown);
     }
 
-    /** Feedback lines that name a hidden case ("Case 'name': ...") are left out. */
-    List<String> feedback(List<String> feedback) {
-        if (feedback == null || hidden.isEmpty()) {
-            return feedback;
+    /**
+     * Feedback lines that name a hidden case ("Case 'name': ...") are left out; while scores are withheld,
+     * so are the scorer's notes ("... 28.9 of 35 performance points"), which would give the score away.
+     */
+    List<String> feedback(List<String> feedback, ScoreBreakdown score) {
+        if (feedback == null) {
+            return null;
         }
-        return feedback.stream().filter(line -> hidden.keySet().stream()
-                .noneMatch(name -> line.startsWith("Case '" + name))).toList();
+        List<String> scoreNotes = hideScores && score != null && score.notes() != null ? score.notes() : List.of();
+        return feedback.stream()
+                .filter(line -> hidden.keySet().stream().noneMatch(name -> line.startsWith("Case '" + name)))
+                .filter(line -> !scoreNotes.contains(line) && !(hideScores && mentionsPoints(line)))
+                .toList();
+    }
+
+    /** "12.5 of 35 points", "no performance points": a line about points, whoever wrote it. */
+    private static boolean mentionsPoints(String line) {
+        return line.matches("(?is).*\\bpoints?\\b.*");
     }
 
     /** Whether the first failing run (whose output and traceback the report carries) is a hidden case's. */

@@ -91,7 +91,7 @@ public record SubmissionView(long id, String exercise, String exerciseTitle, int
         return new SubmissionView(id, exercise, exerciseTitle, version, student, attempt, course, lateDays,
                 noScores ? null : rawScore, filename, status, verdict, noScores ? null : score,
                 noScores ? null : automaticScore, maxScore, noScores ? null : override, progress, message,
-                concealed.correctness(correctness), shownPerf, concealed.feedback(feedback), flags, shownOutput,
+                concealed.correctness(correctness), shownPerf, concealed.feedback(feedback, scoreBreakdown), flags, shownOutput,
                 hiddenFailure ? null : traceback, hiddenFailure ? null : stacks, noScores ? null : scoreBreakdown,
                 noScores ? List.of() : grades, createdAt, gradedAt);
     }

@@ -340,9 +340,20 @@ class CourseApiTest {
         String student = newStudent(code);
         long id = submit(student, "wordfreq", null).then().statusCode(202).extract().jsonPath().getLong("id");
         recordGrade(id, Verdict.ACCEPTED, 80.0);
+        String points = "With 2 workers: credited speed-up 1.80× (1.70–1.90) against a goal of 1.44×: 30.0 of 35.0"
+                + " performance points.";
+        QuarkusTransaction.requiringNew().run(() -> Submission.<Submission>findById(id).report = """
+                {"message": "Correct.", "feedback": ["Your threads overlap their waits.", "%s",
+                 "Behaviour: 15.0 of 15.0 points."], "scoreBreakdown": {"correctness": 50, "performance": 30,
+                 "behaviour": 15, "total": 95, "max": 100, "notes": ["%s"]}}""".formatted(points, points));
         given().auth().preemptive().basic(student, password(student)).get("/api/submissions/" + id)
                 .then().statusCode(200).body("status", is("GRADED")).body("score", nullValue())
-                .body("rawScore", nullValue()).body("automaticScore", nullValue());
+                .body("rawScore", nullValue()).body("automaticScore", nullValue())
+                .body("scoreBreakdown", nullValue())
+                // the feedback explains the run but gives no points away
+                .body("feedback", contains("Your threads overlap their waits."));
+        given().auth().preemptive().basic("grader", "grader").get("/api/submissions/" + id)
+                .then().body("feedback", hasItem(points));
         given().auth().preemptive().basic(student, password(student)).get("/api/submissions?exercise=wordfreq")
                 .then().statusCode(200).body("[0].score", nullValue());
         given().auth().preemptive().basic("grader", "grader").get("/api/submissions/" + id)
