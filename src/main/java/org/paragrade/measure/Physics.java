@@ -18,8 +18,8 @@ import java.util.SortedMap;
  * (overhead) costs, less work (a faster algorithm) earns nothing, and a run that kept about one core
  * busy is credited at most 1× whatever its wall clock said. On I/O a speed-up needs overlapped waits
  * (more than one request in flight, or threads, processes or an event loop's clear gain at low CPU);
- * it is capped by the concurrency seen. Mixed work needs some concurrency; sync work is taken as
- * measured.
+ * it is capped by the concurrency seen. Mixed work needs some concurrency, and the computing a run
+ * skipped (a cheaper algorithm) is added back to its time; sync work is taken as measured.
  *
  * <p>Thresholds:
  * <ul>
@@ -127,9 +127,19 @@ public final class Physics {
         return switch (rule) {
             case COMPUTE -> Math.min(wall, shown ? coresRatio(base, cell) : 1.0);
             case WAITS -> Math.min(wall, shown ? cap : 1.0);
-            case MIXED -> shown ? wall : Math.min(wall, 1.0);
+            case MIXED -> shown ? Math.min(wall, workAddedBack(base, cell)) : Math.min(wall, 1.0);
             case AS_MEASURED -> wall;
         };
+    }
+
+    /**
+     * On mixed work, the speed-up had the run done the reference's computing: CPU time it skipped (a cheaper
+     * algorithm) is added back to its wall time, spread over the cores it kept busy. Only concurrency earns.
+     */
+    static double workAddedBack(Sample base, Sample cell) {
+        double skipped = workRatio(base, cell) > SAME_WORK ? base.cpuMs() - cell.cpuMs() : 0;
+        double wall = cell.wallMs() + Math.max(0, skipped) / Math.max(1.0, cell.cpuUtilisation());
+        return wall > 0 ? base.wallMs() / wall : 0;
     }
 
     /** Sequential CPU time / student CPU time in the same round; huge when the student used none. */
@@ -179,7 +189,8 @@ public final class Physics {
         }
         // CPU time can be padded (processes that spin) to hide work not done from the check above; a cheaper
         // trial division saves up to ~1.5x, so a CPU-bound run doing clearly less work is shown to a grader.
-        if (cpuBound && flags.isEmpty() && work.low() > LESS_WORK) {
+        // on mixed work the fetches' waits hide how little computing a cheaper algorithm did: shown too
+        if ((cpuBound || kind == Kind.MIXED) && flags.isEmpty() && work.low() > LESS_WORK) {
             flags.add(new Flag(FlagCode.LESS_WORK_THAN_REFERENCE, f("%s used %.0f ms of CPU time where the sequential"
                     + " reference needs %.0f ms for the same work (%.1f× less): more than a cheaper trial division"
                     + " saves, so a grader will look at how it computes.", with, run.cpuMs(),
@@ -224,8 +235,10 @@ public final class Physics {
                             ? ", which earns no points (they are for parallelism)" : "", m.credited().describe());
             case WAITS -> f("Your waits overlapped: %s, with %s busy: credited speed-up %s.", overlapWords(m),
                     cores(m.coresUsed()), m.credited().describe());
-            case MIXED -> f("With %d workers your solution ran %s and kept %s busy: credited speed-up %s.", m.workers(),
-                    overlapWords(m), cores(m.coresUsed()), m.credited().describe());
+            case MIXED -> f("With %d workers your solution ran %s and kept %s busy%s: credited speed-up %s.", m.workers(),
+                    overlapWords(m), cores(m.coresUsed()), m.work().estimate() > SAME_WORK ? f(", and did %s× less"
+                            + " computing than the reference, which is added back (points are for concurrency, not a"
+                            + " cheaper algorithm)", two(m.work().estimate())) : "", m.credited().describe());
             case AS_MEASURED -> f("Speed-up %s, measured as is on this synchronisation exercise.", m.credited().describe());
         };
     }

@@ -123,6 +123,35 @@ class PhysicsTest {
         assertThat(e.decidedBy()).contains("Your waits overlapped");
     }
 
+    /** Fetch-and-crunch on 2 cores: the sequential reference waits 1.3 s and crunches 0.72 s (0.36 cores busy). */
+    private static List<Sample> fetchAndCrunch(double studentWallMs, double studentCpuMs) {
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            samples.add(new Sample(RunVariant.SEQUENTIAL, 1, r, 2000 + 7 * r, 720 + r, 1, 1, 20));
+            samples.add(new Sample(RunVariant.STUDENT, 4, r, studentWallMs + 5 * r, studentCpuMs + r, 5, 1, 20, 4));
+        }
+        return samples;
+    }
+
+    @Test
+    void onMixedWorkTheThreadsReferencesOwnOverlapIsCreditedInFull() {
+        Evidence e = Physics.judge(Kind.MIXED, SpeedupCurve.from(fetchAndCrunch(900, 760), 2, ExpectedModel.THREADS), 4);
+        assertThat(e.parallelismShown()).isTrue();
+        assertThat(e.creditedSpeedup().estimate()).isCloseTo(2000.0 / 900, within(0.05));
+        assertThat(e.flags()).isEmpty();
+    }
+
+    @Test
+    void onMixedWorkACheaperCrunchEarnsOnlyItsConcurrency() {
+        // the same fetch threads, a crunch 5x cheaper: the clock says 4x, the overlap alone gives ~1.9x
+        Evidence e = Physics.judge(Kind.MIXED, SpeedupCurve.from(fetchAndCrunch(500, 150), 2, ExpectedModel.THREADS), 4);
+        assertThat(e.wallSpeedup().estimate()).isGreaterThan(3.9);
+        assertThat(e.creditedSpeedup().estimate()).isCloseTo(2000.0 / (500 + 570), within(0.05))
+                .isLessThan(2000.0 / 900);
+        assertThat(e.flags()).extracting(Flag::code).containsExactly(FlagCode.LESS_WORK_THAN_REFERENCE);
+        assertThat(e.decidedBy()).contains("less computing than the reference, which is added back");
+    }
+
     @Test
     void onIoWhoseSequentialReferenceComputesTheCoresCap() {
         // an "I/O" workload the sequential reference spends computing: one busy core in one thread gains nothing
