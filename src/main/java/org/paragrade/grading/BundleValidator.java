@@ -162,8 +162,8 @@ public class BundleValidator {
         if (claimsSpeedup) {
             variants.add(RunVariant.STARTER);
         }
-        StoppingRule plain = curve -> referenceAt(curve, scoredAt) >= MIN_REFERENCE_SPEEDUP
-                && starterAt(curve, scoredAt) < STARTER_GAIN;
+        StoppingRule plain = curve -> (referenceAt(curve, scoredAt) >= MIN_REFERENCE_SPEEDUP
+                && starterAt(curve, scoredAt) < STARTER_GAIN) || starterClearlyGains(curve, scoredAt);
         BenchmarkPlan plan = new BenchmarkPlan(variants, m.benchmark().workers(), scoredAt, m.expectedModel(),
                 cores, rounds, claimsSpeedup ? MAX_ROUNDS : rounds, rounds, m.slug().hashCode(),
                 claimsSpeedup ? plain : StoppingRule.NEVER);
@@ -213,6 +213,12 @@ public class BundleValidator {
     /** The starter's median speed-up at {@code workers}; 0 before it has one. */
     private static double starterAt(SpeedupCurve curve, int workers) {
         return curve.run(RunVariant.STARTER, workers).map(RunFigures::speedup).orElse(0.0);
+    }
+
+    /** Every round so far (at least three) has the starter beyond the bar: it is parallel, more rounds say no more. */
+    private static boolean starterClearlyGains(SpeedupCurve curve, int workers) {
+        return curve.run(RunVariant.STARTER, workers).map(RunFigures::speedupInterval)
+                .filter(i -> i.count() >= 3 && i.low() >= STARTER_GAIN).isPresent();
     }
 
     private static String describe(RunFigures f) {
