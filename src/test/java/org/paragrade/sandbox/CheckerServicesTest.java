@@ -79,6 +79,14 @@ class CheckerServicesTest {
         assertThat(r.value().asDouble()).isEqualTo(1e-6);
     }
 
+    @Test
+    void theStressSwitchIntervalUndoneInsideTheCallIsSetAgainAtOnce() throws Exception {
+        RunResult r = SandboxFixture.sandbox().run(new RunRequest("stress", SandboxFixture.solution("undo_stress_in_call.py"),
+                null, new HarnessSpec("run", "function", Map.of(), false, 1e-6), LIMITS));
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.value().asDouble()).isEqualTo(1e-6);
+    }
+
     private static RunResult run(String exercise, Path solution, String entry, Map<String, Object> params,
                                  String secret) throws IOException {
         RunResult r = SandboxFixture.sandbox().run(new RunRequest(exercise, solution, Path.of("exercises", exercise),
