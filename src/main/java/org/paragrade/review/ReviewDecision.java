@@ -1,6 +1,9 @@
 package org.paragrade.review;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.io.IOException;
 import jakarta.persistence.*;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.paragrade.account.Account;
 @Table(name = "review_decision")
 public class ReviewDecision extends PanacheEntityBase {
     public static final String ACCEPT = "accept";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,10 +30,10 @@ public class ReviewDecision extends PanacheEntityBase {
     @Column(nullable = false)
     public String action;
     public String comment;
-    /** The reasons the queue showed when the grader closed the item (a JSON list of strings). */
+    /** The reasons the queue showed when the grader closed the item: a JSON list of strings ({@link #reasons()}). */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public List<String> reasons;
+    @Column(name = "reasons", nullable = false)
+    public String reasonsJson;
     @Column(name = "graded_at")
     public Instant gradedAt;
     @ManyToOne(fetch = FetchType.LAZY)
@@ -37,6 +41,22 @@ public class ReviewDecision extends PanacheEntityBase {
     public Account author;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
+
+    public List<String> reasons() {
+        try {
+            return JSON.readValue(reasonsJson, new TypeReference<List<String>>() { });
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public void reasons(List<String> reasons) {
+        try {
+            reasonsJson = JSON.writeValueAsString(reasons);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static List<ReviewDecision> of(long submissionId) {
         return list("submissionId = ?1 order by createdAt, id", submissionId);

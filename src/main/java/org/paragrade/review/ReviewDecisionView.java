@@ -12,6 +12,6 @@ public record ReviewDecisionView(long id, long submission, String action, String
                                  List<String> reasons) {
     static ReviewDecisionView of(ReviewDecision d) {
         return new ReviewDecisionView(d.id, d.submissionId, d.action, d.comment,
-                d.author == null ? null : d.author.username, d.createdAt, d.reasons);
+                d.author == null ? null : d.author.username, d.createdAt, d.reasons());
     }
 }

@@ -117,7 +117,7 @@ public class ReviewDesk {
         d.submissionId = s.id;
         d.action = ReviewDecision.ACCEPT;
         d.comment = why;
-        d.reasons = reasons;
+        d.reasons(reasons);
         d.gradedAt = s.gradedAt;
         d.author = Account.findByUsername(who.username()).orElse(null);
         d.persist();
