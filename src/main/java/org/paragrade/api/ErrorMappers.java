@@ -18,6 +18,7 @@ import org.paragrade.course.CourseRefused;
 import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
+import org.paragrade.review.ReviewRefused;
 import org.paragrade.submission.SubmissionClosed;
 import org.paragrade.submission.UnknownSubmission;
 import org.paragrade.submission.UploadRefused;
@@ -86,6 +87,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response notCourseStaff(NotCourseStaff e) {
         return ApiError.of(403, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response review(ReviewRefused e) {
+        return ApiError.of(e.status(), e.getMessage());
     }
 
     @ServerExceptionMapper

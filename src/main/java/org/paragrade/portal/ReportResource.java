@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.queue.JobQueue;
 import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
+import org.paragrade.review.ReviewDesk;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionService;
 import org.paragrade.submission.UnknownSubmission;
@@ -36,18 +37,21 @@ public class ReportResource {
     private final Reports reports;
     private final SubmissionService submissions;
     private final ErrorPages errors;
+    private final ReviewDesk desk;
 
-    public ReportResource(Viewer viewer, Reports reports, SubmissionService submissions, ErrorPages errors) {
+    public ReportResource(Viewer viewer, Reports reports, SubmissionService submissions, ErrorPages errors,
+                          ReviewDesk desk) {
         this.viewer = viewer;
         this.reports = reports;
         this.submissions = submissions;
         this.errors = errors;
+        this.desk = desk;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance report(ReportView report, boolean staff, String notice, String problem,
-                                              String scoreInput, String commentInput);
+                                              String scoreInput, String commentInput, ReviewSection review);
     }
 
     @GET
@@ -56,9 +60,12 @@ public class ReportResource {
         String notice = switch (done == null ? "" : done) {
             case "regrade" -> "Queued for grading again. The earlier grade stays in the history.";
             case "override" -> "The grade override is saved; the automatic grade is kept beside it.";
+            case "review-request" -> "Your request is sent: a grader will look at this submission.";
+            case "accepted" -> "Accepted: the submission is out of the review queue.";
             default -> null;
         };
-        return Templates.report(reports.view(id, viewer), viewer.staff(), notice, null, "", "");
+        ReportView report = reports.view(id, viewer);
+        return Templates.report(report, viewer.staff(), notice, null, "", "", ReviewSection.of(desk, id, viewer));
     }
 
     @POST
@@ -86,7 +93,8 @@ public class ReportResource {
             return Response.seeOther(URI.create("/submissions/" + id + "?done=override")).build();
         } catch (UploadRefused e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(Templates.report(reports.view(id, viewer),
-                    true, null, e.getMessage(), score == null ? "" : score, comment == null ? "" : comment)).build();
+                    true, null, e.getMessage(), score == null ? "" : score, comment == null ? "" : comment,
+                    ReviewSection.of(desk, id, viewer))).build();
         }
     }
 
