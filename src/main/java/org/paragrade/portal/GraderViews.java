@@ -53,10 +53,9 @@ public class GraderViews {
     public List<ExerciseLine> overview(StaffScope scope) {
         List<ExerciseLine> lines = new ArrayList<>();
         for (Exercise e : access.exercises(scope)) {
-            List<Submission> subs = Submission.forExercise(e, scope);
-            long students = subs.stream().map(s -> s.student.id).distinct().count();
-            long waiting = subs.stream().filter(s -> s.status.active()).count();
-            lines.add(new ExerciseLine(e.slug, e.title, e.kind, e.published, subs.size(), students, waiting));
+            Submission.Tally t = Submission.tally(e, scope);
+            lines.add(new ExerciseLine(e.slug, e.title, e.kind, e.published, t.submissions(), t.students(),
+                    t.waiting()));
         }
         return lines;
     }

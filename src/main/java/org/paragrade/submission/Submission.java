@@ -82,6 +82,25 @@ public class Submission extends PanacheEntityBase {
         return list("exercise = ?1 and course.id in ?2 order by id desc", exercise, scope.courses());
     }
 
+    /** How many submissions of an exercise a scope covers, by how many students, how many still waiting. */
+    public record Tally(long submissions, long students, long waiting) {
+    }
+
+    public static Tally tally(Exercise exercise, StaffScope scope) {
+        if (!scope.site() && scope.courses().isEmpty()) {
+            return new Tally(0, 0, 0);
+        }
+        var query = getEntityManager().createQuery("select count(s), count(distinct s.student), coalesce(sum(case "
+                + "when s.status in (:waiting) then 1 else 0 end), 0) from Submission s where s.exercise = :exercise"
+                + (scope.site() ? "" : " and s.course.id in (:courses)"), Object[].class)
+                .setParameter("waiting", List.of(QUEUED, RUNNING)).setParameter("exercise", exercise);
+        if (!scope.site()) {
+            query.setParameter("courses", scope.courses());
+        }
+        Object[] row = query.getSingleResult();
+        return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
     /**
      * Newest first: what {@code me} may list — everything for site staff, else their own and those made
      * in the courses {@code scope} covers; only {@code exercise}'s when it is not null.
