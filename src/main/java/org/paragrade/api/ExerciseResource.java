@@ -29,7 +29,10 @@ import org.paragrade.account.Account;
 import org.paragrade.account.Role;
 import org.paragrade.authoring.BundleAuthoring;
 import org.paragrade.authoring.BundleAuthoring.Authored;
+import org.paragrade.course.CourseAccess;
+import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.Offers;
+import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.CurriculumService;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.ExerciseSettings;
@@ -53,10 +56,12 @@ public class ExerciseResource {
     private final ExerciseSettings settings;
     private final GradeBook gradeBook;
     private final Offers offers;
+    private final CourseAccess access;
 
     public ExerciseResource(SecurityIdentity identity, CurriculumService curriculum, BundleAuthoring authoring,
-                            ExerciseSettings settings, GradeBook gradeBook, Offers offers) {
+                            ExerciseSettings settings, GradeBook gradeBook, Offers offers, CourseAccess access) {
         this.offers = offers;
+        this.access = access;
         this.identity = identity;
         this.curriculum = curriculum;
         this.authoring = authoring;
@@ -83,7 +88,9 @@ public class ExerciseResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List the exercises", description = "Roles: any. Students see the published exercises their courses offer.")
+    @Operation(summary = "List the exercises", description = "Roles: any. Students see the published "
+            + "exercises their courses offer; a course's graders and instructors also what it offers, published or "
+            + "not; site staff every exercise.")
     @APIResponse(responseCode = "200", description = "The exercises, by slug.")
     public List<ExerciseSummary> list() {
         return offers.visibleExercises(me()).stream().map(ExerciseSummary::of).toList();
@@ -93,12 +100,13 @@ public class ExerciseResource {
     @Path("{slug}")
     @Transactional
     @Operation(summary = "One exercise: statement, entry, limits, worker counts",
-            description = "Roles: any. Staff also get the current version's validation report.")
+            description = "Roles: any. Site staff, and the staff of a course offering it, also get the current "
+                    + "version's validation report and every case.")
     @APIResponse(responseCode = "200", description = "The exercise.")
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public ExerciseDetail get(@PathParam("slug") String slug) {
         Exercise e = visible(slug);
-        boolean staff = Caller.of(identity).staff();
+        boolean staff = access.seesAsStaff(e, me());
         return ExerciseDetail.of(e, staff ? validation(e.currentVersion.validation) : null,
                 staff ? Concealment.NONE : Concealment.of(e.currentVersion.manifest(), false, false));
     }
@@ -183,18 +191,25 @@ public class ExerciseResource {
 
     @GET
     @Path("{slug}/grades.csv")
-    @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
     @Produces("text/csv")
     @Transactional
-    @Operation(summary = "Export the grades as CSV", description = "Roles: grader, instructor. One row per "
-            + "student: best or latest score as the exercise says.")
+    @Operation(summary = "Export the grades as CSV", description = "Roles: site graders and instructors (every "
+            + "student), the graders and instructors of a course offering it (their courses' students). One row "
+            + "per student: best or latest score as the exercise says.")
     @APIResponse(responseCode = "200", description = "The grades.", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public Response grades(@PathParam("slug") String slug) {
+        StaffScope scope = access.scopeOf(me());
+        if (!scope.any()) {
+            throw new NotCourseStaff("Only graders and instructors may export grades.");
+        }
         Exercise e = curriculum.require(slug);
-        return Response.ok(gradeBook.csv(e))
+        if (!access.covers(scope, e)) {
+            throw new UnknownExercise(slug);
+        }
+        return Response.ok(gradeBook.csv(e, scope))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-grades.csv\"").build();
     }
 

@@ -2,7 +2,6 @@ package org.paragrade.api;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.paragrade.account.Role;
+import org.paragrade.course.CourseAccess;
 import org.paragrade.review.ReviewDecisionView;
 import org.paragrade.review.ReviewDesk;
 import org.paragrade.review.ReviewItem;
@@ -39,9 +38,12 @@ public class ReviewResource {
     private final SecurityIdentity identity;
     private final ReviewDesk desk;
 
-    public ReviewResource(SecurityIdentity identity, ReviewDesk desk) {
+    private final CourseAccess access;
+
+    public ReviewResource(SecurityIdentity identity, ReviewDesk desk, CourseAccess access) {
         this.identity = identity;
         this.desk = desk;
+        this.access = access;
     }
 
     @Schema(name = "ReviewAction")
@@ -59,7 +61,6 @@ public class ReviewResource {
 
     @GET
     @Path("review")
-    @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
     @Operation(summary = "The review queue", description = "Roles: grader, instructor. Submissions that need a "
             + "human look, oldest first: an unstable measurement, a plausibility or tampering flag, an internal "
             + "error, a student's request. Only each student's newest submission of an exercise counts for its "
@@ -78,7 +79,6 @@ public class ReviewResource {
 
     @POST
     @Path("submissions/{id}/review")
-    @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a submission's review item", description = "Roles: grader, instructor. Recorded "
             + "with who and when; the student's open request is closed with it. A later grading that raises "
@@ -150,6 +150,7 @@ public class ReviewResource {
 
     /** The caller in the desk's words (the per-course rule will be applied in the desk's one place). */
     private Who who() {
-        return new Who(identity.getPrincipal().getName(), Caller.of(identity).staff());
+        String name = identity.getPrincipal().getName();
+        return new Who(name, access.scopeOf(name));
     }
 }

@@ -2,7 +2,6 @@ package org.paragrade.api;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -14,16 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.paragrade.account.Account;
-import org.paragrade.account.Role;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.queue.JobQueue;
 import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.submission.Submission;
+import org.paragrade.submission.SubmissionAccess;
 import org.paragrade.submission.SubmissionService;
-import org.paragrade.submission.UnknownSubmission;
 import org.paragrade.submission.UploadRefused;
 
 @Path("/api")
@@ -34,11 +31,14 @@ import org.paragrade.submission.UploadRefused;
 public class SubmissionResource {
     private final SecurityIdentity identity;
     private final SubmissionService submissions;
+    private final SubmissionAccess access;
     private final JobQueue queue;
 
-    public SubmissionResource(SecurityIdentity identity, SubmissionService submissions, JobQueue queue) {
+    public SubmissionResource(SecurityIdentity identity, SubmissionService submissions, SubmissionAccess access,
+                              JobQueue queue) {
         this.identity = identity;
         this.submissions = submissions;
+        this.access = access;
         this.queue = queue;
     }
 
@@ -46,50 +46,47 @@ public class SubmissionResource {
     @Path("submissions/{id}")
     @Transactional
     @Operation(summary = "A submission and its report", description = "Roles: the student who submitted it, "
-            + "grader, instructor; anyone else gets 404.")
+            + "site graders and instructors, the graders and instructors of its course; anyone else gets 404.")
     @APIResponse(responseCode = "200", description = "The submission, its progress and (once graded) its report.")
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public SubmissionView get(@PathParam("id") long id) {
-        Submission s = visible(id);
+        SubmissionAccess.Seen seen = access.see(id, me());
+        Submission s = seen.submission();
         SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
-        return Caller.of(identity).staff() ? view : view.forStudent(Concealment.forStudent(s));
+        return seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s));
     }
 
     @GET
     @Path("submissions")
     @Transactional
-    @Operation(summary = "List submissions", description = "Roles: any; students see their own only. Newest "
-            + "first; ?exercise= narrows to one exercise.")
+    @Operation(summary = "List submissions", description = "Roles: any; students see their own, a course's "
+            + "graders and instructors also those made in their courses, site staff all. Newest first; "
+            + "?exercise= narrows to one exercise.")
     @APIResponse(responseCode = "200", description = "The submissions, in short form.")
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public List<SubmissionView.Summary> list(@QueryParam("exercise") String slug) {
-        Caller caller = Caller.of(identity);
         Exercise exercise = null;
         if (slug != null && !slug.isBlank()) {
             exercise = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
         }
-        List<Submission> list;
-        if (caller.staff()) {
-            list = exercise == null ? Submission.list("order by id desc") : Submission.forExercise(exercise);
-        } else {
-            Account me = Account.findByUsername(caller.username()).orElseThrow();
-            list = exercise == null ? Submission.forStudent(me) : Submission.forStudent(me, exercise);
-        }
-        return list.stream().map(s -> caller.staff() ? SubmissionView.Summary.of(s)
-                : SubmissionView.Summary.of(s).forStudent(Concealment.forStudent(s))).toList();
+        return access.list(me(), exercise).stream().map(seen -> seen.asStaff()
+                ? SubmissionView.Summary.of(seen.submission())
+                : SubmissionView.Summary.of(seen.submission()).forStudent(Concealment.forStudent(seen.submission())))
+                .toList();
     }
 
     @POST
     @Path("submissions/{id}/regrade")
-    @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
-    @Operation(summary = "Grade a submission again", description = "Roles: grader, instructor. Earlier grades "
-            + "stay in the history.")
+    @Operation(summary = "Grade a submission again", description = "Roles: site graders and instructors, the "
+            + "graders and instructors of its course (others: 403, or 404 for a submission they may not see). "
+            + "Earlier grades stay in the history.")
     @APIResponse(responseCode = "202", description = "Queued for grading.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionAccepted.class)))
     @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public Response regrade(@PathParam("id") long id) {
-        return Response.accepted(SubmissionAccepted.of(submissions.regrade(id))).build();
+        access.requireStaffSomewhere(me()); // a student, and nothing else: 403, as before courses
+        return Response.accepted(SubmissionAccepted.of(submissions.regrade(id, me()))).build();
     }
 
     @Schema(name = "GradeOverride")
@@ -100,10 +97,10 @@ public class SubmissionResource {
 
     @PUT
     @Path("submissions/{id}/grade")
-    @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override the grade", description = "Roles: grader, instructor. Kept beside the "
-            + "automatic grade, which does not change.")
+    @Operation(summary = "Override the grade", description = "Roles: site graders and instructors, the graders "
+            + "and instructors of its course (others: 403, or 404 for a submission they may not see). Kept "
+            + "beside the automatic grade, which does not change.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GradeOverride.class)))
     @APIResponse(responseCode = "200", description = "The submission with the override.")
@@ -112,20 +109,15 @@ public class SubmissionResource {
     @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public SubmissionView override(@PathParam("id") long id, GradeOverride body) {
+        access.requireStaffSomewhere(me());
         if (body == null || body.score() == null) {
             throw new UploadRefused("Send {\"score\": number, \"comment\": \"why\"}.", false);
         }
-        submissions.override(id, body.score(), body.comment(), identity.getPrincipal().getName());
+        submissions.override(id, body.score(), body.comment(), me());
         return get(id);
     }
 
-    /** Students see only their own submissions; anyone else's is answered 404, so ids reveal nothing. */
-    private Submission visible(long id) {
-        Submission s = Submission.<Submission>findByIdOptional(id).orElseThrow(() -> new UnknownSubmission(id));
-        Caller caller = Caller.of(identity);
-        if (!caller.staff() && !s.student.username.equals(caller.username())) {
-            throw new UnknownSubmission(id);
-        }
-        return s;
+    private String me() {
+        return identity.getPrincipal().getName();
     }
 }

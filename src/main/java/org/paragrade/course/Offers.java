@@ -11,14 +11,27 @@ import org.paragrade.curriculum.UnknownExercise;
 /**
  * Which exercises a person may see and in which course a submission is made. A student sees a
  * published exercise only when a course they are a student of offers it (otherwise it does not exist
- * for them: 404); site staff see every exercise, as before courses.
+ * for them: 404); site staff see every exercise, as before courses; a course's graders and instructors
+ * see what their courses offer, published or not ({@link CourseAccess}).
  */
 @ApplicationScoped
 @Transactional
 public class Offers {
     static final String AMBIGUOUS = "Several of your courses offer '%s' (%s): say which one in the form field 'course'.";
 
+    private final CourseAccess access;
+
+    public Offers(CourseAccess access) {
+        this.access = access;
+    }
+
+    /** Whether {@code a} may read {@code e}: open to them as a student, or theirs to see as staff. */
     public boolean visible(Exercise e, Account a) {
+        return openTo(e, a) || (e.currentVersion != null && access.seesAsStaff(e, a));
+    }
+
+    /** Whether {@code a} may submit to {@code e}: site staff, or a course they are a student of offers it published. */
+    public boolean openTo(Exercise e, Account a) {
         if (e.currentVersion == null) {
             return false;
         }
@@ -29,8 +42,10 @@ public class Offers {
         if (a.isStaff()) {
             return Exercise.listAllOrdered();
         }
-        return Exercise.list("published = true and id in (select o.exercise.id from Offer o where o.course in "
-                + "(select m.course from Membership m where m.account = ?1 and m.role = 'student')) order by slug", a);
+        return Exercise.list("(published = true and id in (select o.exercise.id from Offer o where o.course in "
+                + "(select m.course from Membership m where m.account = ?1 and m.role = 'student'))) or id in "
+                + "(select o.exercise.id from Offer o where o.course in (select m.course from Membership m "
+                + "where m.account = ?1 and m.role in ?2)) order by slug", a, CourseAccess.STAFF_ROLES);
     }
 
     /**

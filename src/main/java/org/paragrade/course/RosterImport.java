@@ -18,8 +18,9 @@ import org.paragrade.account.Role;
  * A course instructor's roster import, for both faces: every line is checked first (nothing is stored
  * when one is wrong); new people get an account with a random initial password, good only for choosing
  * their own at first login and returned once, here; people who have an account are enrolled. The same
- * file imported again changes nothing. A new account's site role is student, or grader for course staff
- * (a roster never makes a site instructor, who could author exercises for every course).
+ * file imported again changes nothing. A new account's site role is always student, whatever its role in
+ * the course: a site grader or instructor sees every course, and a roster speaks for one course only (its
+ * staff rights there come from the membership, see {@link CourseAccess}).
  */
 @ApplicationScoped
 @Transactional
@@ -84,7 +85,7 @@ public class RosterImport {
         Account a = new Account();
         a.username = row.username();
         a.passwordHash = BcryptUtil.bcryptHash(password);
-        a.role = row.role().staff() ? Role.GRADER : Role.STUDENT;
+        a.role = Role.STUDENT;
         a.displayName = row.name();
         a.email = row.email();
         a.mustChangePassword = true;

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.paragrade.account.Account;
+import org.paragrade.course.CourseAccess;
 import org.paragrade.course.LatePolicy;
 import org.paragrade.course.Offer;
 import org.paragrade.course.Offers;
+import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.ExerciseManifest;
 import org.paragrade.curriculum.UnknownExercise;
@@ -20,9 +22,11 @@ import org.paragrade.submission.Submission;
 @Transactional
 public class ExerciseViews {
     private final Offers offers;
+    private final CourseAccess access;
 
-    public ExerciseViews(Offers offers) {
+    public ExerciseViews(Offers offers, CourseAccess access) {
         this.offers = offers;
+        this.access = access;
     }
 
     /** One exercise in the curriculum, with where this student stands. */
@@ -54,8 +58,9 @@ public class ExerciseViews {
         }
     }
 
-    public List<ExerciseRow> curriculum(String username, boolean staff) {
+    public List<ExerciseRow> curriculum(String username) {
         Account me = Account.findByUsername(username).orElseThrow();
+        StaffScope scope = access.scopeOf(me);
         List<ExerciseRow> rows = new ArrayList<>();
         Instant now = Instant.now();
         for (Exercise e : offers.visibleExercises(me)) {
@@ -66,7 +71,7 @@ public class ExerciseViews {
             Double best = null;
             boolean grading = false;
             for (Submission s : mine) {
-                SubmissionRow row = staff ? SubmissionRow.of(s) : SubmissionRow.ofStudent(s);
+                SubmissionRow row = scope.covers(s.course) ? SubmissionRow.of(s) : SubmissionRow.ofStudent(s);
                 grading |= row.active();
                 if (row.score() != null && Submission.GRADED.equals(s.status) && (best == null || row.score() > best)) {
                     best = row.score();
@@ -81,12 +86,15 @@ public class ExerciseViews {
         return rows;
     }
 
-    public ExercisePage page(String slug, String username, boolean staff, boolean mayUpload) {
+    /** {@code mayUpload}: the viewer's site role uploads; the exercise must also be open to them. */
+    public ExercisePage page(String slug, String username, boolean mayUpload) {
         Account me = Account.findByUsername(username).orElseThrow();
         Exercise e = visible(slug, me);
         ExerciseManifest m = e.currentVersion.manifest();
+        StaffScope scope = access.scopeOf(me);
+        boolean staff = access.covers(scope, e);
         List<SubmissionRow> mine = Submission.forStudent(me, e).stream()
-                .map(s -> staff ? SubmissionRow.of(s) : SubmissionRow.ofStudent(s)).toList();
+                .map(s -> scope.covers(s.course) ? SubmissionRow.of(s) : SubmissionRow.ofStudent(s)).toList();
         Rules rules = Rules.of(e, me);
         String closed = null;
         if (!rules.policy().at(Instant.now()).open()) {
@@ -98,7 +106,8 @@ public class ExerciseViews {
                 Statement.html(e.currentVersion.statement, e.title), m.entry(),
                 staff || m.revealsModel() ? m.expectedModel().word() : null, m.limits(),
                 m.benchmark() == null ? List.of() : m.benchmark().workers(), m.cases().size(),
-                rules.policy().deadline(), rules.maxAttempts(), (int) rules.attempts(), mayUpload && closed == null,
+                rules.policy().deadline(), rules.maxAttempts(), (int) rules.attempts(),
+                mayUpload && closed == null && offers.openTo(e, me),
                 closed, mine, rules.policy().lateUntil(), rules.courses());
     }
 

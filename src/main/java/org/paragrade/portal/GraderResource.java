@@ -2,7 +2,7 @@ package org.paragrade.portal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,26 +13,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.paragrade.account.Role;
-import org.paragrade.curriculum.CurriculumService;
+import org.paragrade.course.StaffScope;
 import org.paragrade.portal.GraderViews.ExerciseBoard;
 import org.paragrade.portal.GraderViews.ExerciseLine;
 import org.paragrade.report.GradeBook;
 
-/** Graders (and instructors): every exercise, every student's best and latest submission, the grades CSV. */
+/**
+ * Graders (and instructors): the exercises, each student's best and latest submission, the grades CSV —
+ * everything for site staff; for a course's graders and instructors, what their courses offer and their
+ * students' submissions there. Anyone who grades nowhere gets 403.
+ */
 @Path("/grader")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
+@Authenticated
 @CsrfProtected
 public class GraderResource {
+    private final Viewer viewer;
     private final GraderViews views;
-    private final CurriculumService curriculum;
     private final GradeBook gradeBook;
     private final ErrorPages errors;
 
-    public GraderResource(GraderViews views, CurriculumService curriculum, GradeBook gradeBook, ErrorPages errors) {
+    public GraderResource(Viewer viewer, GraderViews views, GradeBook gradeBook, ErrorPages errors) {
+        this.viewer = viewer;
         this.views = views;
-        this.curriculum = curriculum;
         this.gradeBook = gradeBook;
         this.errors = errors;
     }
@@ -46,13 +49,13 @@ public class GraderResource {
 
     @GET
     public TemplateInstance overview() {
-        return Templates.overview(views.overview());
+        return Templates.overview(views.overview(scope()));
     }
 
     @GET
     @Path("exercises/{slug}")
     public TemplateInstance exercise(@PathParam("slug") String slug, @QueryParam("sort") String sort) {
-        return Templates.exercise(views.board(slug, sort), GraderViews.SORTS);
+        return Templates.exercise(views.board(slug, sort, scope()), GraderViews.SORTS);
     }
 
     /** The portal's twin of {@code /api/exercises/{slug}/grades.csv}, reachable with the session cookie. */
@@ -61,8 +64,16 @@ public class GraderResource {
     @Produces("text/csv")
     @Transactional
     public Response grades(@PathParam("slug") String slug) {
-        return Response.ok(gradeBook.csv(curriculum.require(slug)))
+        StaffScope scope = scope();
+        return Response.ok(gradeBook.csv(views.exercise(slug, scope), scope))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-grades.csv\"").build();
+    }
+
+    private StaffScope scope() {
+        if (!viewer.mayGrade()) {
+            throw new PageForbidden();
+        }
+        return viewer.scope();
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paragrade.account.Account;
-import org.paragrade.account.Role;
+import org.paragrade.course.CourseAccess;
+import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.grading.report.ReportCodec;
@@ -42,26 +43,40 @@ public class GraderViews {
 
     public static final List<String> SORTS = List.of("student", "best", "latest", "speedup", "attempts");
 
-    public List<ExerciseLine> overview() {
+    private final CourseAccess access;
+
+    public GraderViews(CourseAccess access) {
+        this.access = access;
+    }
+
+    /** The exercises {@code scope} covers, each with the counts of the submissions it covers. */
+    public List<ExerciseLine> overview(StaffScope scope) {
         List<ExerciseLine> lines = new ArrayList<>();
-        for (Exercise e : Exercise.listAllOrdered()) {
-            long total = Submission.count("exercise", e);
-            long students = Submission.find("select count(distinct s.student) from Submission s where s.exercise = ?1", e)
-                    .project(Long.class).firstResult();
-            long waiting = Submission.count("exercise = ?1 and status in ('QUEUED', 'RUNNING')", e);
-            lines.add(new ExerciseLine(e.slug, e.title, e.kind, e.published, total, students, waiting));
+        for (Exercise e : access.exercises(scope)) {
+            Submission.Tally t = Submission.tally(e, scope);
+            lines.add(new ExerciseLine(e.slug, e.title, e.kind, e.published, t.submissions(), t.students(),
+                    t.waiting()));
         }
         return lines;
     }
 
-    public ExerciseBoard board(String slug, String sort) {
+    /** @throws UnknownExercise when there is no such exercise or {@code scope} does not cover it */
+    public Exercise exercise(String slug, StaffScope scope) {
         Exercise e = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
+        if (!access.covers(scope, e)) {
+            throw new UnknownExercise(slug);
+        }
+        return e;
+    }
+
+    public ExerciseBoard board(String slug, String sort, StaffScope scope) {
+        Exercise e = exercise(slug, scope);
         String by = sort != null && SORTS.contains(sort) ? sort : "student";
         Map<Account, List<Submission>> byStudent = new LinkedHashMap<>();
-        for (Account a : Account.<Account>list("role = ?1 order by username", Role.STUDENT)) {
+        for (Account a : access.studentsOf(e, scope)) {
             byStudent.put(a, new ArrayList<>());
         }
-        for (Submission s : Submission.forExercise(e)) { // newest first
+        for (Submission s : Submission.forExercise(e, scope)) { // newest first
             byStudent.computeIfAbsent(s.student, k -> new ArrayList<>()).add(s);
         }
         List<StudentLine> lines = new ArrayList<>();

@@ -21,13 +21,14 @@ import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.review.ReviewDesk;
 import org.paragrade.submission.Submission;
+import org.paragrade.submission.SubmissionAccess;
 import org.paragrade.submission.SubmissionService;
-import org.paragrade.submission.UnknownSubmission;
 import org.paragrade.submission.UploadRefused;
 
 /**
- * A submission's report: the student's own, or anyone's for staff, who also get the regrade and
- * override forms. Other students' submissions are answered exactly like missing ones (404).
+ * A submission's report: the student's own, or one of their courses' for its staff (site staff: any),
+ * who also get the regrade and override forms ({@link SubmissionAccess}). Other students' submissions
+ * are answered exactly like missing ones (404).
  */
 @Path("/submissions")
 @Produces(MediaType.TEXT_HTML)
@@ -36,14 +37,16 @@ public class ReportResource {
     private final Viewer viewer;
     private final Reports reports;
     private final SubmissionService submissions;
+    private final SubmissionAccess access;
     private final ErrorPages errors;
     private final ReviewDesk desk;
 
-    public ReportResource(Viewer viewer, Reports reports, SubmissionService submissions, ErrorPages errors,
-                          ReviewDesk desk) {
+    public ReportResource(Viewer viewer, Reports reports, SubmissionService submissions, SubmissionAccess access,
+                          ErrorPages errors, ReviewDesk desk) {
         this.viewer = viewer;
         this.reports = reports;
         this.submissions = submissions;
+        this.access = access;
         this.errors = errors;
         this.desk = desk;
     }
@@ -64,15 +67,14 @@ public class ReportResource {
             case "accepted" -> "Accepted: the submission is out of the review queue.";
             default -> null;
         };
-        ReportView report = reports.view(id, viewer);
-        return Templates.report(report, viewer.staff(), notice, null, "", "", ReviewSection.of(desk, id, viewer));
+        Reports.Shown shown = reports.view(id, viewer.name());
+        return Templates.report(shown.report(), shown.staff(), notice, null, "", "", ReviewSection.of(desk, id, viewer));
     }
 
     @POST
     @Path("{id}/regrade")
     public Response regrade(@PathParam("id") long id) {
-        requireStaff(id);
-        submissions.regrade(id);
+        submissions.regrade(id, viewer.name());
         return Response.seeOther(URI.create("/submissions/" + id + "?done=regrade")).build();
     }
 
@@ -81,7 +83,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response override(@PathParam("id") long id, @RestForm("score") String score,
                              @RestForm("comment") String comment) {
-        requireStaff(id);
+        access.requireGradable(id, viewer.name()); // before reading the form: 404 not theirs, 403 their own
         try {
             double value;
             try {
@@ -92,17 +94,10 @@ public class ReportResource {
             submissions.override(id, value, comment, viewer.name());
             return Response.seeOther(URI.create("/submissions/" + id + "?done=override")).build();
         } catch (UploadRefused e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(Templates.report(reports.view(id, viewer),
-                    true, null, e.getMessage(), score == null ? "" : score, comment == null ? "" : comment,
+            Reports.Shown shown = reports.view(id, viewer.name());
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(Templates.report(shown.report(),
+                    shown.staff(), null, e.getMessage(), score == null ? "" : score, comment == null ? "" : comment,
                     ReviewSection.of(desk, id, viewer))).build();
-        }
-    }
-
-    /** A student asking for a staff action on a submission gets the same 404 as for anything not theirs. */
-    private void requireStaff(long id) {
-        if (!viewer.staff()) {
-            reports.view(id, viewer); // 404 when not theirs
-            throw new PageForbidden();
         }
     }
 
@@ -115,19 +110,24 @@ public class ReportResource {
     @ApplicationScoped
     public static class Reports {
         private final JobQueue queue;
+        private final SubmissionAccess access;
 
-        public Reports(JobQueue queue) {
+        public Reports(JobQueue queue, SubmissionAccess access) {
             this.queue = queue;
+            this.access = access;
+        }
+
+        /** The report as its viewer may see it; {@code staff}: with the student's name and the grader's forms. */
+        public record Shown(ReportView report, boolean staff) {
         }
 
         @Transactional
-        public ReportView view(long id, Viewer viewer) {
-            Submission s = Submission.<Submission>findByIdOptional(id).orElseThrow(() -> new UnknownSubmission(id));
-            if (!viewer.staff() && !s.student.username.equals(viewer.name())) {
-                throw new UnknownSubmission(id);
-            }
+        public Shown view(long id, String username) {
+            SubmissionAccess.Seen seen = access.see(id, username);
+            Submission s = seen.submission();
             SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
-            return ReportView.of(viewer.staff() ? view : view.forStudent(Concealment.forStudent(s)));
+            return new Shown(ReportView.of(seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s))),
+                    seen.asStaff());
         }
     }
 }

@@ -2,7 +2,6 @@ package org.paragrade.portal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.paragrade.account.Role;
 import org.paragrade.review.ReviewDesk;
 import org.paragrade.review.ReviewItem;
 import org.paragrade.review.ReviewRefused;
@@ -29,7 +27,7 @@ import org.paragrade.review.Who;
  */
 @Path("/grader")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
+@io.quarkus.security.Authenticated
 @CsrfProtected
 public class ReviewPages {
     private final Viewer viewer;
@@ -98,7 +96,7 @@ public class ReviewPages {
 
     /** The viewer in the desk's words. */
     static Who who(Viewer viewer) {
-        return new Who(viewer.name(), viewer.staff());
+        return new Who(viewer.name(), viewer.scope());
     }
 
     @ServerExceptionMapper

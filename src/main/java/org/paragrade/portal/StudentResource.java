@@ -49,7 +49,7 @@ public class StudentResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(views.curriculum(viewer.name(), viewer.staff()));
+        return Templates.list(views.curriculum(viewer.name()));
     }
 
     @GET
@@ -94,7 +94,7 @@ public class StudentResource {
     }
 
     private ExercisePage page(String slug) {
-        return views.page(slug, viewer.name(), viewer.staff(), mayUpload());
+        return views.page(slug, viewer.name(), mayUpload());
     }
 
     private boolean mayUpload() {

@@ -44,8 +44,9 @@ public class SubmissionDeskPages {
             desk.ask(id, message, ReviewPages.who(viewer));
         } catch (ReviewRefused e) {
             ReviewSection section = ReviewSection.refused(desk, id, viewer, e.getMessage(), message);
+            ReportResource.Reports.Shown shown = reports.view(id, viewer.name());
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(ReportResource.Templates.report(
-                    reports.view(id, viewer), viewer.staff(), null, null, "", "", section)).build();
+                    shown.report(), shown.staff(), null, null, "", "", section)).build();
         }
         return Response.seeOther(URI.create("/submissions/" + id + "?done=review-request")).build();
     }

@@ -4,15 +4,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.paragrade.account.Role;
+import org.paragrade.course.CourseAccess;
+import org.paragrade.course.StaffScope;
 
 /** Who is looking at the page, for the layout's navigation ({@code {inject:viewer.name}}) and the resources. */
 @Named("viewer")
 @RequestScoped
 public class Viewer {
     private final SecurityIdentity identity;
+    private final CourseAccess access;
+    private StaffScope scope;
 
-    public Viewer(SecurityIdentity identity) {
+    public Viewer(SecurityIdentity identity, CourseAccess access) {
         this.identity = identity;
+        this.access = access;
     }
 
     public boolean loggedIn() {
@@ -35,9 +40,17 @@ public class Viewer {
         return identity.hasRole(Role.INSTRUCTOR);
     }
 
-    /** Graders and instructors see every submission and may regrade and override. */
-    public boolean staff() {
-        return grader() || instructor();
+    /** Where the viewer acts as staff (read once a request): site-wide, or in the courses they grade or teach. */
+    public StaffScope scope() {
+        if (scope == null) {
+            scope = identity.isAnonymous() ? StaffScope.NONE : access.scopeOf(name());
+        }
+        return scope;
+    }
+
+    /** Staff somewhere: the Grading pages are theirs, showing what their scope covers. */
+    public boolean mayGrade() {
+        return scope().any();
     }
 
     public String role() {

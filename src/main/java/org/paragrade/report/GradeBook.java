@@ -8,29 +8,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paragrade.account.Account;
-import org.paragrade.account.Role;
+import org.paragrade.course.CourseAccess;
+import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.submission.Grade;
 import org.paragrade.submission.Submission;
 
-/** One row per student of an exercise: the best or latest grade, as the exercise says, overrides first. */
+/**
+ * One row per student of an exercise: the best or latest grade, as the exercise says, overrides first;
+ * for a course's staff only their courses' students and the submissions made in those courses.
+ */
 @ApplicationScoped
 @Transactional
 public class GradeBook {
+    private final CourseAccess access;
+
+    public GradeBook(CourseAccess access) {
+        this.access = access;
+    }
 
     public record Row(String student, int attempts, Long submissionId, String verdict, Double score, Double maxScore,
                       boolean overridden, String comment, Double studentSpeedup, String gradedAt) {
     }
 
-    public List<Row> rows(Exercise exercise) {
+    public List<Row> rows(Exercise exercise, StaffScope scope) {
         String keep = exercise.currentVersion == null ? "best"
                 : exercise.currentVersion.manifest().scoring().keep();
         Map<Account, List<Submission>> byStudent = new LinkedHashMap<>();
-        for (Submission s : Submission.forExercise(exercise)) {
+        for (Submission s : Submission.forExercise(exercise, scope)) {
             byStudent.computeIfAbsent(s.student, k -> new ArrayList<>()).add(s);
         }
         List<Row> rows = new ArrayList<>();
-        for (Account student : Account.<Account>list("role = ?1 order by username", Role.STUDENT)) {
+        for (Account student : access.studentsOf(exercise, scope)) {
             List<Submission> subs = byStudent.getOrDefault(student, List.of());
             Submission chosen = null;
             Double chosenScore = null;
@@ -70,10 +79,10 @@ public class GradeBook {
         return Submission.GRADED.equals(s.status) ? s.keptScore(s.score) : null;
     }
 
-    public String csv(Exercise exercise) {
+    public String csv(Exercise exercise, StaffScope scope) {
         StringBuilder out = new StringBuilder(
                 "student,exercise,attempts,submission,verdict,score,max_score,overridden,comment,student_speedup,graded_at\n");
-        for (Row r : rows(exercise)) {
+        for (Row r : rows(exercise, scope)) {
             out.append(cell(r.student())).append(',').append(cell(exercise.slug)).append(',')
                     .append(r.attempts()).append(',')
                     .append(r.submissionId() == null ? "" : r.submissionId()).append(',')

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.paragrade.account.Account;
 import org.paragrade.course.Course;
+import org.paragrade.course.StaffScope;
 import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
@@ -96,7 +97,8 @@ public class ReviewDesk {
 
     public Choices choices(Who who) {
         requireStaff(who);
-        return new Choices(Course.<Course>list("order by code").stream().map(c -> c.code).toList(),
+        return new Choices(Course.<Course>list("order by code").stream().filter(c -> who.scope().covers(c))
+                .map(c -> c.code).toList(),
                 Exercise.listAllOrdered().stream().map(e -> e.slug).toList());
     }
 
@@ -104,6 +106,9 @@ public class ReviewDesk {
     public ReviewDecisionView accept(long id, String action, String comment, Who who) {
         requireStaff(who);
         Submission s = seen(id, who);
+        if (!asStaff(s, who)) {
+            throw new ForbiddenException("Only the graders and instructors of the submission's course may accept it.");
+        }
         if (!ReviewDecision.ACCEPT.equals(action == null ? null : action.strip())) {
             throw ReviewRefused.badRequest("Send {\"action\": \"accept\", \"comment\": \"...\"}: \"accept\" is the "
                     + "only action; it takes the submission out of the review queue.");
@@ -159,7 +164,7 @@ public class ReviewDesk {
     /** The desk's part of the report page. */
     public ReviewState state(long id, Who who) {
         Submission s = seen(id, who);
-        if (!who.staff()) {
+        if (!asStaff(s, who)) {
             return new ReviewState(s.id, List.of(), List.of(), requestState(s, who));
         }
         return new ReviewState(s.id, reasonsOf(s),
@@ -178,11 +183,16 @@ public class ReviewDesk {
     }
 
     /**
-     * The one rule of who may see a submission at the desk: its student, and staff. (To be swapped for
-     * the shared per-course rule.)
+     * Who may see a submission at the desk: its student, and the staff of its course ({@link StaffScope}: site
+     * staff everything, a course's graders and instructors that course's submissions).
      */
     static boolean maySee(Submission s, Who who) {
-        return who.staff() || owner(s, who);
+        return asStaff(s, who) || owner(s, who);
+    }
+
+    /** The caller sees the submission as its staff: its reasons, decisions, and the accept action. */
+    static boolean asStaff(Submission s, Who who) {
+        return who.scope().covers(s.course);
     }
 
     /** The submission, if the caller may see it; otherwise answered as if it did not exist. */

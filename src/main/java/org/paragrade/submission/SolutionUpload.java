@@ -71,7 +71,7 @@ public class SolutionUpload {
 
     private Exercise openTo(String slug, Account student) {
         Exercise exercise = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        if (!offers.visible(exercise, student)) {
+        if (!offers.openTo(exercise, student)) {
             throw new UnknownExercise(slug);
         }
         return exercise;

@@ -9,6 +9,7 @@ import org.hibernate.type.SqlTypes;
 import org.paragrade.account.Account;
 import org.paragrade.course.Course;
 import org.paragrade.course.LatePolicy;
+import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.ExerciseVersion;
 
@@ -68,6 +69,52 @@ public class Submission extends PanacheEntityBase {
 
     public static List<Submission> forExercise(Exercise exercise) {
         return list("exercise = ?1 order by id desc", exercise);
+    }
+
+    /** Newest first: the submissions of {@code exercise} that {@code scope} covers (made in its courses). */
+    public static List<Submission> forExercise(Exercise exercise, StaffScope scope) {
+        if (scope.site()) {
+            return forExercise(exercise);
+        }
+        if (scope.courses().isEmpty()) {
+            return List.of();
+        }
+        return list("exercise = ?1 and course.id in ?2 order by id desc", exercise, scope.courses());
+    }
+
+    /** How many submissions of an exercise a scope covers, by how many students, how many still waiting. */
+    public record Tally(long submissions, long students, long waiting) {
+    }
+
+    public static Tally tally(Exercise exercise, StaffScope scope) {
+        if (!scope.site() && scope.courses().isEmpty()) {
+            return new Tally(0, 0, 0);
+        }
+        var query = getEntityManager().createQuery("select count(s), count(distinct s.student), coalesce(sum(case "
+                + "when s.status in (:waiting) then 1 else 0 end), 0) from Submission s where s.exercise = :exercise"
+                + (scope.site() ? "" : " and s.course.id in (:courses)"), Object[].class)
+                .setParameter("waiting", List.of(QUEUED, RUNNING)).setParameter("exercise", exercise);
+        if (!scope.site()) {
+            query.setParameter("courses", scope.courses());
+        }
+        Object[] row = query.getSingleResult();
+        return new Tally(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
+    /**
+     * Newest first: what {@code me} may list — everything for site staff, else their own and those made
+     * in the courses {@code scope} covers; only {@code exercise}'s when it is not null.
+     */
+    public static List<Submission> listedFor(Account me, StaffScope scope, Exercise exercise) {
+        if (scope.site()) {
+            return exercise == null ? list("order by id desc") : forExercise(exercise);
+        }
+        if (scope.courses().isEmpty()) {
+            return exercise == null ? forStudent(me) : forStudent(me, exercise);
+        }
+        String where = "(student = ?1 or course.id in ?2)" + (exercise == null ? "" : " and exercise = ?3");
+        return exercise == null ? list(where + " order by id desc", me, scope.courses())
+                : list(where + " order by id desc", me, scope.courses(), exercise);
     }
 
     public static List<Submission> forStudent(Account student, Exercise exercise) {

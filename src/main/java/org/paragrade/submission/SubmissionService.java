@@ -2,23 +2,28 @@ package org.paragrade.submission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Optional;
 import org.paragrade.account.Account;
 import org.paragrade.queue.JobQueue;
 
-/** Regrades and grade overrides (uploads: {@link SolutionUpload}). */
+/** Regrades and grade overrides, by the staff of the submission's course (uploads: {@link SolutionUpload}). */
 @ApplicationScoped
 @Transactional
 public class SubmissionService {
     private final JobQueue queue;
+    private final SubmissionAccess access;
 
-    public SubmissionService(JobQueue queue) {
+    public SubmissionService(JobQueue queue, SubmissionAccess access) {
         this.queue = queue;
+        this.access = access;
     }
 
-    /** Grades the submission again; the earlier automatic grades stay in the history. */
-    public Submission regrade(long id) {
-        Submission s = Submission.<Submission>findByIdOptional(id).orElseThrow(() -> new UnknownSubmission(id));
+    /**
+     * Grades the submission again; the earlier automatic grades stay in the history.
+     *
+     * @throws UnknownSubmission when {@code graderName} may not see it; NotCourseStaff when it is their own
+     */
+    public Submission regrade(long id, String graderName) {
+        Submission s = access.requireGradable(id, graderName);
         s.status = Submission.QUEUED;
         s.progressPhase = "queued";
         s.progressDone = 0;
@@ -29,7 +34,7 @@ public class SubmissionService {
 
     /** A grader's score, kept beside the automatic grade (which is not changed). */
     public Grade override(long id, double score, String comment, String graderName) {
-        Submission s = Submission.<Submission>findByIdOptional(id).orElseThrow(() -> new UnknownSubmission(id));
+        Submission s = access.requireGradable(id, graderName);
         double max = s.maxScore != null ? s.maxScore : s.version.manifest().scoring().max();
         if (Double.isNaN(score) || score < 0 || score > max) {
             throw new UploadRefused("The score must be between 0 and " + fmt(max) + ".", false);
@@ -47,10 +52,6 @@ public class SubmissionService {
         g.author = Account.findByUsername(graderName).orElse(null);
         g.persist();
         return g;
-    }
-
-    public Optional<Submission> find(long id) {
-        return Submission.findByIdOptional(id);
     }
 
     private static String fmt(double d) {

@@ -10,13 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser-like session for page tests: form login, cookies kept, CSRF token read from the last page's forms. */
-final class PortalSession {
+public final class PortalSession {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     final Map<String, String> cookies = new HashMap<>();
     String token;
 
-    static PortalSession login(String user, String password) {
+    public static PortalSession login(String user, String password) {
         PortalSession s = new PortalSession();
         Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", user).formParam("j_password", password)
@@ -28,7 +28,7 @@ final class PortalSession {
         return s;
     }
 
-    static PortalSession as(String user) {
+    public static PortalSession as(String user) {
         return login(user, user);
     }
 
@@ -37,13 +37,13 @@ final class PortalSession {
     }
 
     /** GET a page, remembering new cookies and the form token it carries. */
-    Response get(String path) {
+    public Response get(String path) {
         Response r = request().get(path);
         keep(r);
         return r;
     }
 
-    Response postForm(String path, Map<String, String> fields) {
+    public Response postForm(String path, Map<String, String> fields) {
         var spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         fields.forEach(spec::formParam);
         if (token != null && !fields.containsKey("csrf-token")) {

@@ -1,0 +1,74 @@
+package org.paragrade.course;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.paragrade.account.Account;
+import org.paragrade.account.Role;
+import org.paragrade.curriculum.Exercise;
+
+/**
+ * The one rule for staff rights, for both faces: site graders and instructors act everywhere; anyone
+ * else acts as staff only in the courses where they are a grader or an instructor, and only on what
+ * belongs to those courses (an exercise a course offers, a submission made in it). Staff roles are per
+ * course, so a roster's grader never becomes a grader of other courses.
+ */
+@ApplicationScoped
+@Transactional
+public class CourseAccess {
+    static final List<String> STAFF_ROLES = List.of(CourseRole.GRADER.word(), CourseRole.INSTRUCTOR.word());
+
+    public StaffScope scopeOf(String username) {
+        return Account.findByUsername(username).map(this::scopeOf).orElse(StaffScope.NONE);
+    }
+
+    public StaffScope scopeOf(Account a) {
+        if (a.isStaff()) {
+            return StaffScope.SITE;
+        }
+        List<Membership> staffed = Membership.list("account = ?1 and role in ?2", a, STAFF_ROLES);
+        Set<Long> ids = staffed.stream().map(m -> m.course.id).collect(Collectors.toUnmodifiableSet());
+        return ids.isEmpty() ? StaffScope.NONE : new StaffScope(false, ids);
+    }
+
+    /** Whether {@code scope} covers {@code e}: site staff, or a course of the scope offers it. */
+    public boolean covers(StaffScope scope, Exercise e) {
+        return scope.site() || (!scope.courses().isEmpty()
+                && Offer.count("exercise = ?1 and course.id in ?2", e, scope.courses()) > 0);
+    }
+
+    /** Whether {@code a} sees {@code e} as staff (unpublished, every case, the validation report). */
+    public boolean seesAsStaff(Exercise e, Account a) {
+        return covers(scopeOf(a), e);
+    }
+
+    /** The exercises {@code scope} covers, by slug: every one for site staff. */
+    public List<Exercise> exercises(StaffScope scope) {
+        if (scope.site()) {
+            return Exercise.listAllOrdered();
+        }
+        if (scope.courses().isEmpty()) {
+            return List.of();
+        }
+        return Exercise.list("id in (select o.exercise.id from Offer o where o.course.id in ?1) order by slug",
+                scope.courses());
+    }
+
+    /**
+     * Whose work on {@code e} the scope's grader pages and grade book list: every site student for site
+     * staff, else the students of the scope's courses that offer it, by user name.
+     */
+    public List<Account> studentsOf(Exercise e, StaffScope scope) {
+        if (scope.site()) {
+            return Account.list("role = ?1 order by username", Role.STUDENT);
+        }
+        if (scope.courses().isEmpty()) {
+            return List.of();
+        }
+        return Account.list("id in (select m.account.id from Membership m where m.role = ?1 and m.course.id in ?2 "
+                + "and m.course.id in (select o.course.id from Offer o where o.exercise = ?3)) order by username",
+                CourseRole.STUDENT.word(), scope.courses(), e);
+    }
+}
