@@ -15,6 +15,7 @@ import ctypes
 import importlib.util
 import json
 import os
+import re
 import resource
 import select
 import signal
@@ -370,16 +371,25 @@ def leftovers_grace(checker):
     return getattr(checker, "LEFTOVERS_GRACE", None) if checker is not None else None
 
 
+# The exact programs multiprocessing gives `-c` for its helpers. Anything more is a leftover in disguise: no `;`
+# (a second statement) and no parentheses (a call) in the forkserver's arguments, which are only numbers, lists
+# and dicts of strings.
+MULTIPROCESSING_HELPERS = (
+    re.compile(rb"from multiprocessing\.resource_tracker import main;main\(\d+\)"),
+    re.compile(rb"from multiprocessing\.forkserver import main; main\((\d+, )+[^;()]*\)"),
+)
+
+
 def is_multiprocessing_helper(pid):
     """multiprocessing's forkserver and resource tracker live as long as the process that started them: they are
-    not work left running (multiprocessing.active_children() does not list them either)."""
+    not work left running (multiprocessing.active_children() does not list them either). Known by the whole of
+    the program they run, not by how it begins."""
     try:
         with open("/proc/%d/cmdline" % pid, "rb") as f:
             args = f.read().split(b"\0")
     except OSError:
         return False
-    return any(a.startswith((b"from multiprocessing.forkserver import main",
-                             b"from multiprocessing.resource_tracker import main")) for a in args)
+    return any(p.fullmatch(a) for p in MULTIPROCESSING_HELPERS for a in args)
 
 
 def look_for_leftovers(child_pid):

@@ -64,6 +64,14 @@ class CheckerServicesTest {
     }
 
     @Test
+    void aLeftoverDisguisedAsMultiprocessingsHelperIsStillCounted() throws Exception {
+        RunResult r = run("pipeline", SandboxFixture.solution("disguised_leftover.py"), "run_pipeline", PIPELINE,
+                secret('6'));
+        assertThat(r.outcome()).as(r.message() + r.traceback()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.value().path("processesLeftRunning").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void pipelineQuotesCannotBeGuessedWithoutReadingTheStream() throws Exception {
         RunResult r = run("pipeline", SandboxFixture.solution("unpaced_pipeline.py"), "run_pipeline", PIPELINE, secret('5'));
         assertThat(r.outcome()).as(r.message() + r.traceback()).isEqualTo(Outcome.COMPLETED);
