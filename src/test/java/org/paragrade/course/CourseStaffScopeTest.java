@@ -75,6 +75,25 @@ class CourseStaffScopeTest {
     }
 
     @Test
+    void atTheDeskTheGraderOfASeesAsQueueOnly() {
+        for (var who : Map.of(studentA, inA, studentB, inB).entrySet()) {
+            as(who.getKey()).contentType("application/json").body(Map.of("message", "Please look at the speed-up."))
+                    .post("/api/submissions/" + who.getValue() + "/review-request").then().statusCode(201);
+        }
+        as(ta).get("/api/review").then().statusCode(200).body("id", hasItem((int) inA))
+                .body("id", not(hasItem((int) inB)));
+        as(ta).get("/api/review?course=" + b).then().statusCode(200).body("id", not(hasItem((int) inB)));
+        as(ta).get("/api/submissions/" + inB + "/files").then().statusCode(404);
+        as(ta).contentType("application/json").body(Map.of("action", "accept", "comment", "fine"))
+                .post("/api/submissions/" + inB + "/review").then().statusCode(404);
+        as(ta).contentType("application/json").body(Map.of("action", "accept", "comment", "fine"))
+                .post("/api/submissions/" + inA + "/review").then().statusCode(200);
+        given().auth().preemptive().basic("grader", "grader").get("/api/review?course=" + b).then().statusCode(200)
+                .body("id", hasItem((int) inB));
+        as(studentA).get("/api/review").then().statusCode(403);
+    }
+
+    @Test
     void throughTheApiTheGraderOfAGradesAAndFindsNothingOfB() {
         as(ta).get("/api/submissions/" + inB).then().statusCode(404);
         as(ta).post("/api/submissions/" + inB + "/regrade").then().statusCode(404);
