@@ -32,7 +32,8 @@ import java.util.SortedMap;
  *   <li>{@link #CORES_SLACK} 10% above the cores (and the work) for start-up and accounting jitter.</li>
  *   <li>{@link #PROCESS_SLACK} 2 processes beyond {@code workers}: multiprocessing's resource tracker and
  *       forkserver. {@code cores + }{@link #THREAD_SLACK} threads: asyncio's default executor
- *       (min(32, cores + 4)), a Pool's three handler threads and a queue's feeder thread.</li>
+ *       (min(32, cores + 4)), a Pool's three handler threads and a queue's feeder thread;
+ *       {@link #REQUEST_SLACK} request in flight beyond {@code workers}, as the checker's server counts.</li>
  * </ul>
  */
 public final class Physics {
@@ -46,6 +47,8 @@ public final class Physics {
     static final double CORES_SLACK = 1.1;
     static final int PROCESS_SLACK = 2;
     static final int THREAD_SLACK = 4;
+    /** One request beyond {@code workers}: a worker's next request may reach the server as its last one is counted out. */
+    static final int REQUEST_SLACK = 1;
     /** Work ratios within this factor of 1 are "about the same work": CPU time varies by a few percent. */
     static final double SAME_WORK = 1.1;
 
@@ -222,6 +225,14 @@ public final class Physics {
                         + " more is not credited, and a grader will look at it.", r.workers(), r.workers() == 1 ? "" : "s",
                         byProcesses ? c.extraProcesses() : c.extraThreads(), byProcesses ? "extra processes" : "extra threads",
                         byProcesses ? processes : threads, r.workers(), byProcesses ? PROCESS_SLACK : curve.cores() + THREAD_SLACK)));
+            }
+            // the checker's own count of requests in flight: an event loop ignoring workers shows no extra threads
+            // (on I/O; mixed work may download beside its `workers` computing processes)
+            if (kind == Kind.IO && r.concurrentRequests() != null && r.concurrentRequests() > r.workers() + REQUEST_SLACK) {
+                return Optional.of(new Flag(FlagCode.IGNORES_WORKERS, f("With %d worker%s your solution had %d requests"
+                        + " in flight at once (the checker's server counted them); at most %d are allowed. Use the"
+                        + " workers argument: a run that takes more is not credited, and a grader will look at it.",
+                        r.workers(), r.workers() == 1 ? "" : "s", r.concurrentRequests(), r.workers())));
             }
         }
         return Optional.empty();

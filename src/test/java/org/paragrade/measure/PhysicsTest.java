@@ -153,6 +153,20 @@ class PhysicsTest {
     }
 
     @Test
+    void anEventLoopWithMoreRequestsInFlightThanWorkersIgnoresTheWorkersArgument() {
+        // asyncio, one thread: no extra threads or processes to see, but the checker saw 16 requests at 8 workers
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            samples.add(new Sample(RunVariant.SEQUENTIAL, 1, r, 1600 + r, 60, 1, 1, 15));
+            samples.add(new Sample(RunVariant.STUDENT, 8, r, 110 + r, 40, 1, 1, 15, 16));
+        }
+        Evidence e = Physics.judge(Kind.IO, SpeedupCurve.from(samples, 2, ExpectedModel.THREADS), 8);
+        assertThat(e.flags()).extracting(Flag::code).containsExactly(FlagCode.IGNORES_WORKERS);
+        assertThat(e.flags().get(0).message()).contains("16 requests in flight", "at most 8 are allowed");
+        assertThat(e.ruledOut()).isTrue();
+    }
+
+    @Test
     void onIoWhoseSequentialReferenceComputesTheCoresCap() {
         // an "I/O" workload the sequential reference spends computing: one busy core in one thread gains nothing
         List<Sample> samples = new ArrayList<>();
