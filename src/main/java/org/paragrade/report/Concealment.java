@@ -47,6 +47,17 @@ public record Concealment(Map<String, Integer> hidden, boolean hideModel, boolea
         return of(s.version.manifest(), passed, offer != null && Offer.AFTER_DEADLINE.equals(offer.release));
     }
 
+    /**
+     * While an exercise has hidden cases, a student's progress through the correctness and stress runs shows the
+     * phase but not the count: polling it would time each hidden case (how long its input takes to compute).
+     */
+    SubmissionView.Progress progress(SubmissionView.Progress p) {
+        if (p == null || hidden.isEmpty() || !("correctness".equals(p.phase()) || "stress".equals(p.phase()))) {
+            return p;
+        }
+        return new SubmissionView.Progress(p.phase(), 0, 0, p.queuePosition());
+    }
+
     /** The hidden case a run belongs to (its plain run or a stress repeat), or null. */
     String hiddenCaseOf(String runName) {
         if (runName == null) {

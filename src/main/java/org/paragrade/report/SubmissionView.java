@@ -90,7 +90,8 @@ public record SubmissionView(long id, String exercise, String exerciseTitle, int
         boolean noScores = concealed.hideScores();
         return new SubmissionView(id, exercise, exerciseTitle, version, student, attempt, course, lateDays,
                 noScores ? null : rawScore, filename, status, verdict, noScores ? null : score,
-                noScores ? null : automaticScore, maxScore, noScores ? null : override, progress, message,
+                noScores ? null : automaticScore, maxScore, noScores ? null : override, concealed.progress(progress),
+                message,
                 concealed.correctness(correctness), shownPerf, concealed.feedback(feedback, scoreBreakdown), flags, shownOutput,
                 hiddenFailure ? null : traceback, hiddenFailure ? null : stacks, noScores ? null : scoreBreakdown,
                 noScores ? List.of() : grades, createdAt, gradedAt);
