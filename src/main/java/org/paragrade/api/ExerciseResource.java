@@ -93,7 +93,8 @@ public class ExerciseResource {
             + "not; site staff every exercise.")
     @APIResponse(responseCode = "200", description = "The exercises, by slug.")
     public List<ExerciseSummary> list() {
-        return offers.visibleExercises(me()).stream().map(ExerciseSummary::of).toList();
+        Account me = me();
+        return offers.visibleExercises(me).stream().map(e -> ExerciseSummary.of(e, Offers.terms(e, me))).toList();
     }
 
     @GET
@@ -107,8 +108,9 @@ public class ExerciseResource {
     public ExerciseDetail get(@PathParam("slug") String slug) {
         Exercise e = visible(slug);
         boolean staff = access.seesAsStaff(e, me());
-        return ExerciseDetail.of(e, staff ? validation(e.currentVersion.validation) : null,
-                staff ? Concealment.NONE : Concealment.of(e.currentVersion.manifest(), false, false));
+        Offers.Terms terms = Offers.terms(e, me());
+        return ExerciseDetail.of(e, terms, staff ? validation(e.currentVersion.validation) : null,
+                staff ? Concealment.NONE : Concealment.of(e.currentVersion.manifest(), terms.deadlinePassed(), false));
     }
 
     @GET

@@ -79,6 +79,23 @@ public class Offers {
                 String.join(", ", offers.stream().map(o -> o.course.code).toList())));
     }
 
+    /** The deadline and attempt limit that apply to someone: a student's one offer (with their extension), else the exercise's. */
+    public record Terms(java.time.Instant deadline, Integer maxAttempts) {
+        public boolean deadlinePassed() {
+            return deadline != null && java.time.Instant.now().isAfter(deadline);
+        }
+    }
+
+    /** {@link Terms} of {@code e} for {@code a}: the exercise's own when no course or several offer it to them. */
+    public static Terms terms(Exercise e, Account a) {
+        List<Offer> mine = Offer.toStudent(a, e);
+        if (mine.size() != 1) {
+            return new Terms(e.deadline, e.maxAttempts);
+        }
+        Offer offer = mine.get(0);
+        return new Terms(policy(offer, a).deadline(), offer.effectiveMaxAttempts());
+    }
+
     /** The offer's deadline rules for one student, with their extension if they have one. */
     public static LatePolicy policy(Offer offer, Account student) {
         Extension ext = Extension.of(offer, student).orElse(null);

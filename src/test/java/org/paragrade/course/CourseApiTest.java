@@ -247,13 +247,20 @@ class CourseApiTest {
                 "lateUntil", Instant.now().minus(Duration.ofHours(1)).toString(), "latePenaltyPerDay", 0.1));
         submit(student, "wordfreq", null).then().statusCode(409).body("error", containsString("closed"));
 
+        Instant extended = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         given().auth().preemptive().basic("instructor", "instructor").contentType("application/json")
-                .body(Map.of("username", student, "exercise", "wordfreq",
-                        "deadline", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .body(Map.of("username", student, "exercise", "wordfreq", "deadline", extended.toString()))
                 .put("/api/courses/" + code + "/extensions").then().statusCode(200).body("username", is(student));
         long onTime = submit(student, "wordfreq", null).then().statusCode(202).extract().jsonPath().getLong("id");
         given().auth().preemptive().basic(student, password(student)).get("/api/submissions/" + onTime)
                 .then().body("lateDays", is(0));
+        // the exercise, as the student reads it, carries their own deadline: the extension's
+        String shown = given().auth().preemptive().basic(student, password(student)).get("/api/exercises/wordfreq")
+                .then().statusCode(200).extract().jsonPath().getString("deadline");
+        assertThat(Instant.parse(shown)).isEqualTo(extended);
+        String listed = given().auth().preemptive().basic(student, password(student)).get("/api/exercises")
+                .then().statusCode(200).extract().jsonPath().getString("find { it.slug == 'wordfreq' }.deadline");
+        assertThat(Instant.parse(listed)).isEqualTo(extended);
     }
 
     @Test
