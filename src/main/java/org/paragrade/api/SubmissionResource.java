@@ -51,7 +51,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public SubmissionView get(@PathParam("id") long id) {
         Submission s = visible(id);
-        SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
+        SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.waitOf(s.id) : null);
         return Caller.of(identity).staff() ? view : view.forStudent(Concealment.forStudent(s));
     }
 

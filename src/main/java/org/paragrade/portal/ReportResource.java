@@ -126,8 +126,10 @@ public class ReportResource {
             if (!viewer.staff() && !s.student.username.equals(viewer.name())) {
                 throw new UnknownSubmission(id);
             }
-            SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
-            return ReportView.of(viewer.staff() ? view : view.forStudent(Concealment.forStudent(s)));
+            SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.waitOf(s.id) : null);
+            Submission newer = s.supersededBy == null ? null : Submission.findById(s.supersededBy);
+            return ReportView.of(viewer.staff() ? view : view.forStudent(Concealment.forStudent(s)),
+                    newer == null ? null : new ReportView.Superseded(newer.id, newer.attempt));
         }
     }
 }
