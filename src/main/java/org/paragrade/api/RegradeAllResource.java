@@ -23,7 +23,7 @@ import org.paragrade.submission.RegradeAll;
 import org.paragrade.submission.RegradeBatch;
 
 /** Staff regrade-all of an exercise: every student's kept submission, against the current version. */
-@Path("/api")
+@Path("/api/exercises/{slug}/regrade-all")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.GRADER, Role.INSTRUCTOR})
 @Tag(name = "Submissions")
@@ -71,7 +71,6 @@ public class RegradeAllResource {
 
     @POST
     @Transactional
-    @Path("exercises/{slug}/regrade-all")
     @Operation(summary = "Regrade every student's kept submission", description = "Roles: grader, instructor. "
             + "Each student's kept submission (best or latest, as the exercise says) is graded again against the "
             + "exercise's current version, after every waiting student upload. Grades keep their history, each "
@@ -89,7 +88,6 @@ public class RegradeAllResource {
 
     @GET
     @Transactional
-    @Path("exercises/{slug}/regrade-all")
     @Operation(summary = "The newest regrade-all's state", description = "Roles: grader, instructor. How many of "
             + "its gradings wait, run and are done.")
     @APIResponse(responseCode = "200", description = "The batch and its gradings.", content = @Content(
