@@ -19,6 +19,7 @@ import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.review.ReviewRefused;
+import org.paragrade.submission.NoRegradeBatch;
 import org.paragrade.submission.SubmissionClosed;
 import org.paragrade.submission.UnknownSubmission;
 import org.paragrade.submission.UploadRefused;
@@ -40,6 +41,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response refused(UploadRefused e) {
         return ApiError.of(e.tooLarge() ? 413 : 400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noRegradeBatch(NoRegradeBatch e) {
+        return ApiError.of(404, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -52,7 +52,7 @@ public class SubmissionResource {
     public SubmissionView get(@PathParam("id") long id) {
         SubmissionAccess.Seen seen = access.see(id, me());
         Submission s = seen.submission();
-        SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
+        SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.waitOf(s.id) : null);
         return seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s));
     }
 

@@ -88,6 +88,7 @@ public class GradingWorker {
             threads.add(t);
             t.start();
         }
+        queue.present(owner, config.workers());
         LOG.infof("%d grading worker(s) started as %s", config.workers(), owner);
     }
 
@@ -120,6 +121,11 @@ public class GradingWorker {
             }
         }
         heartbeats.shutdownNow();
+        try {
+            queue.absent(owner);
+        } catch (Exception e) {
+            LOG.debugf("Could not say this instance stopped grading: %s", e);
+        }
     }
 
     private void loop() {
@@ -225,7 +231,7 @@ public class GradingWorker {
     }
 
     private GradingOutcome gradeClaim(Claim claim, AtomicBoolean cancelled) throws Exception {
-        PrepareStage.Prepared prepared = PrepareStage.load(claim.submissionId());
+        PrepareStage.Prepared prepared = PrepareStage.load(claim);
         try (Workspace ws = PrepareStage.workspace(Path.of(config.dataDir()), "job" + claim.jobId(), prepared)) {
             ExerciseRunner runner = new ExerciseRunner(sandbox.get(), prepared.manifest(), ws, prepared.hasChecker(),
                     "submission " + claim.submissionId());
@@ -275,6 +281,19 @@ public class GradingWorker {
             }
         } catch (Exception e) {
             LOG.debugf("Could not check for exhausted jobs: %s", e);
+        }
+    }
+
+    /** Tells the wait estimates that this instance's workers are alive (they age out a minute after a crash). */
+    @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sayAlive() {
+        if (config.workers() <= 0 || stopping.get()) {
+            return;
+        }
+        try {
+            queue.present(owner, config.workers());
+        } catch (Exception e) {
+            LOG.debugf("Could not say this instance is alive: %s", e);
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.paragrade.curriculum.Bundle;
 import org.paragrade.curriculum.ExerciseManifest;
+import org.paragrade.curriculum.ExerciseVersion;
+import org.paragrade.queue.Claim;
+import org.paragrade.queue.GradingJob;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionFile;
 
@@ -26,14 +29,17 @@ final class PrepareStage {
         }
     }
 
-    static Prepared load(long submissionId) {
+    /** The claimed submission's files and the version its job names (a regrade-all's), else the submission's own. */
+    static Prepared load(Claim claim) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Submission s = Submission.findById(submissionId);
+            Submission s = Submission.findById(claim.submissionId());
+            GradingJob job = GradingJob.findById(claim.jobId());
+            ExerciseVersion version = job.versionId == null ? s.version : ExerciseVersion.findById(job.versionId);
             Map<String, byte[]> files = new HashMap<>();
             for (SubmissionFile f : SubmissionFile.of(s.id)) {
                 files.put(f.path, f.content);
             }
-            return new Prepared(s.version.id, s.version.manifest(), s.version.bundle(), files);
+            return new Prepared(version.id, version.manifest(), version.bundle(), files);
         });
     }
 

@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.paragrade.grading.report.GradingReport;
 import org.paragrade.grading.report.ReportCodec;
 import org.paragrade.measure.Sample;
+import org.paragrade.account.Account;
+import org.paragrade.curriculum.ExerciseVersion;
 import org.paragrade.queue.Claim;
+import org.paragrade.queue.GradingJob;
 import org.paragrade.queue.JobQueue;
 import org.paragrade.submission.Grade;
 import org.paragrade.submission.Submission;
@@ -32,7 +35,13 @@ public class RecordStage {
     public void record(Claim claim, GradingOutcome outcome) {
         queue.complete(claim);
         Submission s = Submission.findById(claim.submissionId());
+        GradingJob job = GradingJob.findById(claim.jobId());
+        if (job.versionId != null) {
+            s.version = ExerciseVersion.findById(job.versionId); // a regrade-all: now graded against this one
+        }
         Grade g = new Grade();
+        g.version = s.version;
+        g.requestedBy = job.requestedBy == null ? null : Account.findById(job.requestedBy);
         g.submissionId = s.id;
         g.kind = Grade.AUTO;
         g.verdict = outcome.verdict();

@@ -125,9 +125,10 @@ public class ReportResource {
         public Shown view(long id, String username) {
             SubmissionAccess.Seen seen = access.see(id, username);
             Submission s = seen.submission();
-            SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.positionOf(s.id) : 0);
-            return new Shown(ReportView.of(seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s))),
-                    seen.asStaff());
+            SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.waitOf(s.id) : null);
+            Submission newer = s.supersededBy == null ? null : Submission.findById(s.supersededBy);
+            return new Shown(ReportView.of(seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s)),
+                    newer == null ? null : new ReportView.Superseded(newer.id, newer.attempt)), seen.asStaff());
         }
     }
 }

@@ -26,7 +26,11 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
                          Double maxScore, GraderOverride override, Progress progress, String message, Breakdown breakdown,
                          Correctness correctness, Performance performance, List<String> feedback, Output output,
                          String traceback, String stacks, List<GradeLine> grades, Instant createdAt, Instant gradedAt,
-                         List<FlagLine> flags) {
+                         List<FlagLine> flags, Superseded superseded) {
+
+    /** The newer upload that replaced this one before it was graded: its id (for the link) and its number. */
+    public record Superseded(long id, int attempt) {
+    }
 
     /** A reason for a grader to look, in plain words; {@code where} names the file and line when the code showed it. */
     public record FlagLine(String code, String message, String where) {
@@ -35,7 +39,12 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
     public record GraderOverride(Double score, String comment, String by, Instant at) {
     }
 
-    public record Progress(String phase, int done, int total, Long queuePosition) {
+    public record Progress(String phase, int done, int total, Long position, Long etaSeconds) {
+        /** The jobs claimed before this one (position counts it). */
+        public long ahead() {
+            return position == null ? 0 : position - 1;
+        }
+
         public int percent() {
             return total <= 0 ? 0 : Math.min(100, Math.round(done * 100f / total));
         }
@@ -69,7 +78,7 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
     }
 
     public record GradeLine(String kind, Double score, Double maxScore, String verdict, String comment, String by,
-                            Instant at) {
+                            Instant at, Integer version, String requestedBy) {
     }
 
     public boolean active() {
@@ -80,18 +89,18 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
         return !active();
     }
 
-    /** The report page's view of a submission as the API shows it. */
-    static ReportView of(SubmissionView v) {
+    /** The report page's view of a submission as the API shows it; {@code superseded} null unless it was. */
+    static ReportView of(SubmissionView v, Superseded superseded) {
         var o = v.override();
         GraderOverride override = o == null ? null : new GraderOverride(o.score(), o.comment(), o.by(), o.at());
         var p = v.progress();
-        Progress progress = new Progress(p.phase(), p.done(), p.total(), p.queuePosition());
+        Progress progress = new Progress(p.phase(), p.done(), p.total(), p.position(), p.etaSeconds());
         var out = v.output();
         String stdout = out == null ? null : blankToNull(out.stdout());
         String stderr = out == null ? null : blankToNull(out.stderr());
         Output output = stdout != null || stderr != null ? new Output(stdout, stderr, out.truncated()) : null;
         List<GradeLine> grades = v.grades().stream().map(g -> new GradeLine(g.kind(), g.score(), g.maxScore(),
-                g.verdict(), g.comment(), g.by(), g.at())).toList();
+                g.verdict(), g.comment(), g.by(), g.at(), g.version(), g.requestedBy())).toList();
         return new ReportView(v.id(), v.exercise(), v.exerciseTitle(), v.version(), v.student(), v.attempt(),
                 v.filename(), v.status(), v.verdict(), v.score(), v.automaticScore(), v.maxScore(), override, progress,
                 v.message(), breakdown(v.scoreBreakdown()), correctness(v.correctness()),
@@ -99,7 +108,7 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
                 blankToNull(v.stacks()), grades,
                 v.createdAt(), v.gradedAt(), v.flags().stream().map(f -> new FlagLine(f.code().name(), f.message(),
                         f.file() == null ? null : f.file() + (f.line() == null || f.line() == 0 ? "" : ":" + f.line())))
-                        .toList());
+                        .toList(), superseded);
     }
 
     private static Breakdown breakdown(ScoreBreakdown b) {

@@ -13,6 +13,12 @@ public class GradingJob extends PanacheEntityBase {
     public static final String RUNNING = "RUNNING";
     public static final String DONE = "DONE";
     public static final String DEAD = "DEAD";
+    /** Withdrawn while waiting: the student uploaded a newer solution before this one was claimed. */
+    public static final String SUPERSEDED = "SUPERSEDED";
+    /** Claimed first: a student's upload, or one staff regrade. */
+    public static final int PRIORITY_STUDENT = 0;
+    /** Claimed after every waiting student upload: a staff regrade-all batch. */
+    public static final int PRIORITY_BATCH = 1;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +45,16 @@ public class GradingJob extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    @Column(nullable = false)
+    public int priority = PRIORITY_STUDENT;
+    /** The exercise version to grade against; null: the submission's own. */
+    @Column(name = "version_id")
+    public Long versionId;
+    /** The staff account that asked for this grading; null: the student's own upload. */
+    @Column(name = "requested_by")
+    public Long requestedBy;
+    @Column(name = "batch_id")
+    public Long batchId;
 
     public static List<GradingJob> forSubmission(long submissionId) {
         return list("submissionId = ?1 order by id", submissionId);

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobQueue {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /** Each student's turns: their jobs running now or claimed within the fair window. */
+    private static final String TURNS = """
+            select rs.student_id, count(*) as turns from grading_job r join submission rs on rs.id = r.submission_id
+            where r.state = 'RUNNING' or r.started_at > now() - make_interval(secs => :window)
+            group by rs.student_id""";
 
     private final EntityManager em;
 
@@ -24,21 +31,67 @@ public class JobQueue {
         this.em = em;
     }
 
+    /**
+     * How long a claim counts as a student's turn. A grading takes one to three minutes here, so a quarter
+     * of an hour remembers several rounds of a deadline rush, yet a student who uploaded an hour ago is
+     * not held back by it.
+     */
+    static final Duration FAIR_WINDOW = Duration.ofMinutes(15);
+    /** A grading instance that has not said it is alive for this long is counted gone. */
+    static final Duration WORKER_GONE = Duration.ofSeconds(60);
+
+    /**
+     * What a job is for beyond its submission: its priority ({@link GradingJob#PRIORITY_STUDENT} or
+     * {@link GradingJob#PRIORITY_BATCH}), the version to grade against and who asked (null: the submission's
+     * own version, the student's upload) and its regrade-all batch.
+     */
+    public record Request(int priority, Long versionId, Long requestedBy, Long batchId) {
+        public static final Request UPLOAD = new Request(GradingJob.PRIORITY_STUDENT, null, null, null);
+    }
+
     /** Enqueues in the caller's transaction, so the job exists exactly when the submission does. */
     @Transactional(Transactional.TxType.MANDATORY)
     public GradingJob enqueue(long submissionId) {
+        return enqueue(submissionId, Request.UPLOAD);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GradingJob enqueue(long submissionId, Request request) {
         GradingJob job = new GradingJob();
         job.submissionId = submissionId;
         job.state = GradingJob.QUEUED;
         job.maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        job.priority = request.priority();
+        job.versionId = request.versionId();
+        job.requestedBy = request.requestedBy();
+        job.batchId = request.batchId();
         job.persist();
         return job;
     }
 
     /**
-     * Claims the oldest runnable job, in order of arrival (id): a queued one whose run-after has come,
-     * or a running one whose lease expired (its worker died) and has attempts left. A retried job keeps
-     * its place in line once its backoff is over.
+     * Withdraws the waiting (never claimed, or waiting out a backoff) jobs of these submissions, in the
+     * caller's transaction; returns the submissions whose job was withdrawn. A job a worker holds or has
+     * just claimed is left alone: the row lock makes this wait for the claim, which then no longer matches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Long> supersede(List<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return List.of();
+        }
+        return ((List<Object>) em.createNativeQuery("""
+                        update grading_job set state = 'SUPERSEDED', finished_at = now()
+                        where submission_id in (:ids) and state = 'QUEUED'
+                        returning submission_id""").setParameter("ids", submissionIds).getResultList())
+                .stream().map(o -> ((Number) o).longValue()).distinct().toList();
+    }
+
+    /**
+     * Claims the next runnable job in the fair order: the lowest priority number first (students' uploads
+     * before staff batches), then the job whose student has had the fewest turns ({@link #FAIR_WINDOW}),
+     * so students take turns, then the oldest. Runnable: queued and its run-after has come, or running
+     * with its lease expired (its worker died) and attempts left. {@link FairOrder} replays this order.
      */
     public Optional<Claim> claim(String owner, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -49,17 +102,20 @@ public class JobQueue {
                            case when j.state = 'RUNNING' then coalesce(j.last_error || E'\\n', '')
                                 || 'attempt ' || j.attempt || ': lease of ' || j.lease_owner || ' expired'
                                 else j.last_error end
-                    where j.id = (select id from grading_job
-                                  where (state = 'QUEUED' and run_after <= now())
-                                     or (state = 'RUNNING' and lease_expires_at < now() and attempt < max_attempts
-                                         and run_after <= now())
-                                  order by id
-                                  for update skip locked
+                    where j.id = (select c.id from grading_job c join submission s on s.id = c.submission_id
+                                  left join (""" + TURNS + """
+                                            ) t on t.student_id = s.student_id
+                                  where (c.state = 'QUEUED' and c.run_after <= now())
+                                     or (c.state = 'RUNNING' and c.lease_expires_at < now()
+                                         and c.attempt < c.max_attempts and c.run_after <= now())
+                                  order by c.priority, coalesce(t.turns, 0), c.id
+                                  for update of c skip locked
                                   limit 1)
                     returning j.id, j.submission_id, j.attempt
                     """)
                     .setParameter("owner", owner)
                     .setParameter("lease", (double) lease.toSeconds())
+                    .setParameter("window", (double) FAIR_WINDOW.toSeconds())
                     .getResultList();
             if (rows.isEmpty()) {
                 return Optional.empty();
@@ -174,12 +230,87 @@ public class JobQueue {
         });
     }
 
-    /** Position of a queued submission in the queue (1 = next), for the portal. */
-    public long positionOf(long submissionId) {
-        return QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createNativeQuery("""
-                        select count(*) from grading_job q, grading_job me
-                        where me.submission_id = :sid and me.state = 'QUEUED'
-                          and q.state = 'QUEUED' and q.id <= me.id
-                        """).setParameter("sid", submissionId).getSingleResult()).longValue());
+    /**
+     * Where a waiting submission stands: the jobs that will be claimed before it, counting it, in the fair
+     * order; and about when it is graded, from the median of recent gradings and the worker threads alive
+     * ({@code etaSeconds} null while there is no recent grading or no worker).
+     */
+    public record Wait(long position, Long etaSeconds) {
+    }
+
+    /** The wait of a submission whose job is queued, or null when it has none waiting. */
+    @SuppressWarnings("unchecked")
+    public Wait waitOf(long submissionId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                    select j.id, s.student_id, j.priority from grading_job j join submission s on s.id = j.submission_id
+                    where j.state = 'QUEUED'""").getResultList();
+            List<FairOrder.Waiting> waiting = rows.stream().map(r -> new FairOrder.Waiting(((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(), ((Number) r[2]).intValue())).toList();
+            List<Object> mine = em.createNativeQuery(
+                    "select max(id) from grading_job where submission_id = :sid and state = 'QUEUED'")
+                    .setParameter("sid", submissionId).getResultList();
+            if (mine.isEmpty() || mine.get(0) == null) {
+                return null;
+            }
+            long position = FairOrder.positionOf(((Number) mine.get(0)).longValue(), waiting, turns());
+            return new Wait(position, eta(position));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Long> turns() {
+        Map<Long, Long> turns = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(TURNS)
+                .setParameter("window", (double) FAIR_WINDOW.toSeconds()).getResultList()) {
+            turns.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        }
+        return turns;
+    }
+
+    /** Rounds of gradings until this one is done, each as long as the median of the last 50. */
+    private Long eta(long position) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                select (select percentile_cont(0.5) within group (order by d) from (
+                            select extract(epoch from finished_at - started_at) as d from grading_job
+                            where state = 'DONE' and started_at is not null and finished_at is not null
+                            order by finished_at desc limit 50) recent),
+                       (select coalesce(sum(threads), 0) from grading_worker
+                        where seen_at > now() - make_interval(secs => :gone))""")
+                .setParameter("gone", (double) WORKER_GONE.toSeconds()).getSingleResult();
+        if (r[0] == null || ((Number) r[1]).longValue() <= 0) {
+            return null;
+        }
+        long workers = ((Number) r[1]).longValue();
+        long rounds = (position + workers - 1) / workers;
+        return Math.round(rounds * ((Number) r[0]).doubleValue());
+    }
+
+    /** This instance grades with {@code threads} workers: said on start and every few seconds after. */
+    public void present(String owner, int threads) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into grading_worker (owner, threads, seen_at) values (:owner, :threads, now())
+                        on conflict (owner) do update set threads = excluded.threads, seen_at = now()""")
+                .setParameter("owner", owner).setParameter("threads", threads).executeUpdate());
+    }
+
+    /** This instance stopped grading. */
+    public void absent(String owner) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from grading_worker where owner = :owner")
+                .setParameter("owner", owner).executeUpdate());
+    }
+
+    /** Where a regrade-all batch stands; done counts the dead too (their submission shows the error). */
+    public record BatchState(long queued, long running, long done) {
+    }
+
+    public BatchState batchState(long batchId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Object[] r = (Object[]) em.createNativeQuery("""
+                    select count(*) filter (where state = 'QUEUED'), count(*) filter (where state = 'RUNNING'),
+                           count(*) filter (where state in ('DONE', 'DEAD'))
+                    from grading_job where batch_id = :b""").setParameter("b", batchId).getSingleResult();
+            return new BatchState(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
+        });
     }
 }

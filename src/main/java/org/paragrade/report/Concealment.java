@@ -55,7 +55,7 @@ public record Concealment(Map<String, Integer> hidden, boolean hideModel, boolea
         if (p == null || hidden.isEmpty() || !("correctness".equals(p.phase()) || "stress".equals(p.phase()))) {
             return p;
         }
-        return new SubmissionView.Progress(p.phase(), 0, 0, p.queuePosition());
+        return new SubmissionView.Progress(p.phase(), 0, 0, p.position(), p.etaSeconds());
     }
 
     /** The hidden case a run belongs to (its plain run or a stress repeat), or null. */

@@ -2,13 +2,13 @@ package org.paragrade.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.paragrade.course.Course;
 import org.paragrade.course.CourseRole;
 import org.paragrade.course.Membership;
 import org.paragrade.course.Offer;
+import org.paragrade.submission.KeptSubmission;
 import org.paragrade.submission.Submission;
 
 /**
@@ -44,23 +44,9 @@ public class CourseGradeBook {
 
     /** The score kept for one student on one offer: best or latest of their graded submissions here. */
     static Double kept(Offer offer, Membership member) {
-        String keep = offer.exercise.currentVersion == null ? "best"
-                : offer.exercise.currentVersion.manifest().scoring().keep();
-        List<Submission> mine = new ArrayList<>(Submission.list(
-                "student = ?1 and exercise = ?2 and course = ?3 order by id desc", member.account, offer.exercise,
-                offer.course));
-        Double chosen = null;
-        for (Submission s : mine) { // newest first
-            Double score = GradeBook.effectiveScore(s);
-            if (score == null) {
-                continue;
-            }
-            if ("latest".equals(keep)) {
-                return score;
-            }
-            chosen = chosen == null ? score : Math.max(chosen, score);
-        }
-        return chosen;
+        List<Submission> mine = Submission.list("student = ?1 and exercise = ?2 and course = ?3 order by id desc",
+                member.account, offer.exercise, offer.course);
+        return KeptSubmission.of(mine, KeptSubmission.rule(offer.exercise)).map(GradeBook::effectiveScore).orElse(null);
     }
 
     private static String round(double d) {

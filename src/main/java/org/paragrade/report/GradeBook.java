@@ -12,6 +12,7 @@ import org.paragrade.course.CourseAccess;
 import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.submission.Grade;
+import org.paragrade.submission.KeptSubmission;
 import org.paragrade.submission.Submission;
 
 /**
@@ -32,8 +33,7 @@ public class GradeBook {
     }
 
     public List<Row> rows(Exercise exercise, StaffScope scope) {
-        String keep = exercise.currentVersion == null ? "best"
-                : exercise.currentVersion.manifest().scoring().keep();
+        String keep = KeptSubmission.rule(exercise);
         Map<Account, List<Submission>> byStudent = new LinkedHashMap<>();
         for (Submission s : Submission.forExercise(exercise, scope)) {
             byStudent.computeIfAbsent(s.student, k -> new ArrayList<>()).add(s);
@@ -41,21 +41,8 @@ public class GradeBook {
         List<Row> rows = new ArrayList<>();
         for (Account student : access.studentsOf(exercise, scope)) {
             List<Submission> subs = byStudent.getOrDefault(student, List.of());
-            Submission chosen = null;
-            Double chosenScore = null;
-            for (Submission s : subs) { // newest first
-                Double score = effectiveScore(s);
-                if (score == null) {
-                    continue;
-                }
-                if (chosen == null || ("best".equals(keep) && score > chosenScore)) {
-                    chosen = s;
-                    chosenScore = score;
-                }
-                if ("latest".equals(keep)) {
-                    break;
-                }
-            }
+            Submission chosen = KeptSubmission.of(subs, keep).orElse(null);
+            Double chosenScore = chosen == null ? null : effectiveScore(chosen);
             if (chosen == null) {
                 rows.add(new Row(student.username, subs.size(), null, null, null, null, false, null, null, null));
                 continue;
@@ -72,11 +59,7 @@ public class GradeBook {
     }
 
     static Double effectiveScore(Submission s) {
-        Grade override = Grade.currentOverride(s.id).orElse(null);
-        if (override != null) {
-            return override.score;
-        }
-        return Submission.GRADED.equals(s.status) ? s.keptScore(s.score) : null;
+        return KeptSubmission.effectiveScore(s);
     }
 
     public String csv(Exercise exercise, StaffScope scope) {

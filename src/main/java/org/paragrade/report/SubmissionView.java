@@ -7,6 +7,7 @@ import org.paragrade.grading.report.GradingReport;
 import org.paragrade.grading.report.PerformanceReport;
 import org.paragrade.grading.report.ReportCodec;
 import org.paragrade.grading.score.ScoreBreakdown;
+import org.paragrade.queue.JobQueue;
 import org.paragrade.submission.Grade;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionStatus;
@@ -20,6 +21,7 @@ import org.paragrade.submission.SubmissionStatus;
  * @param automaticScore the engine's grade after any late penalty
  * @param rawScore       the engine's grade before the late penalty
  * @param lateDays       started days after the deadline (0: on time)
+ * @param supersededBy   the same student's newer upload that replaced this one before it was graded
  */
 public record SubmissionView(long id, String exercise, String exerciseTitle, int version, String student, int attempt,
                              String course, int lateDays, Double rawScore,
@@ -28,7 +30,7 @@ public record SubmissionView(long id, String exercise, String exerciseTitle, int
                              CorrectnessReport correctness, PerformanceReport performance, List<String> feedback,
                              List<org.paragrade.measure.Flag> flags, GradingReport.Output output, String traceback,
                              String stacks, ScoreBreakdown scoreBreakdown, List<GradeLine> grades, Instant createdAt,
-                             Instant gradedAt) {
+                             Instant gradedAt, Long supersededBy) {
 
     /** A grader's grade, kept beside the automatic one. */
     public record Override(double score, String comment, String by, Instant at) {
@@ -41,32 +43,42 @@ public record SubmissionView(long id, String exercise, String exerciseTitle, int
     /**
      * Where the grading is: its phase and runs done of runs planned.
      *
-     * @param queuePosition jobs ahead in the queue, counting this one (absent once it runs)
+     * @param position   jobs that will be claimed before it in the fair order, counting it (absent once it runs)
+     * @param etaSeconds about when it is graded (absent while no recent grading or no worker tells)
      */
-    public record Progress(String phase, int done, int total, Long queuePosition) {
+    public record Progress(String phase, int done, int total, Long position, Long etaSeconds) {
         public int percent() {
             return total <= 0 ? 0 : Math.min(100, Math.round(done * 100f / total));
         }
     }
 
-    /** One grade in the submission's history (automatic or an override). */
+    /**
+     * One grade in the submission's history (automatic or an override).
+     *
+     * @param version     the exercise version an automatic grade was computed against (absent for older grades)
+     * @param requestedBy the staff member who asked for that grading (absent: the student's upload)
+     */
     public record GradeLine(String kind, double score, Double maxScore, String verdict, String comment, String by,
-                            Instant at) {
+                            Instant at, Integer version, String requestedBy) {
     }
 
-    public static SubmissionView of(Submission s, long queuePosition) {
+    /** The view; {@code wait} is the queue's answer while it waits (null otherwise). */
+    public static SubmissionView of(Submission s, JobQueue.Wait wait) {
         Grade override = Grade.currentOverride(s.id).orElse(null);
         GradingReport r = ReportCodec.read(s.report);
+        boolean waiting = Submission.QUEUED.equals(s.status) && wait != null && wait.position() > 0;
         Progress progress = new Progress(s.progressPhase, s.progressDone, s.progressTotal,
-                Submission.QUEUED.equals(s.status) && queuePosition > 0 ? queuePosition : null);
+                waiting ? wait.position() : null, waiting ? wait.etaSeconds() : null);
         List<GradeLine> grades = Grade.history(s.id).stream().map(g -> new GradeLine(g.kind, g.score, g.maxScore,
-                name(g.verdict), g.comment, g.author == null ? null : g.author.username, g.createdAt)).toList();
+                name(g.verdict), g.comment, g.author == null ? null : g.author.username, g.createdAt,
+                g.version == null ? null : g.version.version,
+                g.requestedBy == null ? null : g.requestedBy.username)).toList();
         Double kept = s.keptScore(s.score);
         return new SubmissionView(s.id, s.exercise.slug, s.exercise.title, s.version.version, s.student.username,
                 s.attempt, s.course == null ? null : s.course.code, s.lateDays, s.score, s.filename, s.status.name(),
                 name(s.verdict), override != null ? Double.valueOf(override.score) : kept, kept, s.maxScore != null ? s.maxScore : s.version.manifest().scoring().max(), Override.of(override),
                 progress, r.message(), r.correctness(), r.performance(), r.feedback(), r.flags(), r.output(),
-                r.traceback(), r.stacks(), r.scoreBreakdown(), grades, s.createdAt, s.gradedAt);
+                r.traceback(), r.stacks(), r.scoreBreakdown(), grades, s.createdAt, s.gradedAt, s.supersededBy);
     }
 
     public boolean active() {
@@ -94,7 +106,7 @@ public record SubmissionView(long id, String exercise, String exerciseTitle, int
                 message,
                 concealed.correctness(correctness), shownPerf, concealed.feedback(feedback, scoreBreakdown), flags, shownOutput,
                 hiddenFailure ? null : traceback, hiddenFailure ? null : stacks, noScores ? null : scoreBreakdown,
-                noScores ? List.of() : grades, createdAt, gradedAt);
+                noScores ? List.of() : grades, createdAt, gradedAt, supersededBy);
     }
 
     static String name(Enum<?> e) {

@@ -33,6 +33,14 @@ public class Grade extends PanacheEntityBase {
     public Account author;
     @Column(name = "job_id")
     public Long jobId;
+    /** The exercise version an automatic grade was computed against (null: graded before this was kept). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "version_id")
+    public org.paragrade.curriculum.ExerciseVersion version;
+    /** The staff account that asked for this grading (null: the student's own upload). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "requested_by")
+    public Account requestedBy;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.paragrade.Hashes;
 import org.paragrade.account.Account;
@@ -102,10 +104,30 @@ public class SolutionUpload {
         s.persist();
         storeFiles(s, files);
         queue.enqueue(s.id);
-        LOG.infof("Submission %d by %s for %s%s stored and queued (%d files%s)", s.id, student.username,
+        int superseded = supersedeWaiting(s);
+        LOG.infof("Submission %d by %s for %s%s stored and queued (%d files%s%s)", s.id, student.username,
                 exercise.slug, course == null ? "" : " in " + course.code, files.size(),
-                s.lateDays > 0 ? ", " + s.lateDays + " day(s) late" : "");
+                s.lateDays > 0 ? ", " + s.lateDays + " day(s) late" : "",
+                superseded > 0 ? ", superseding " + superseded + " waiting" : "");
         return s;
+    }
+
+    /**
+     * The student's earlier uploads still waiting for their first grading are replaced by this one: not
+     * graded, no longer an attempt. Runs after the attempt limit was checked with them counted, so a student
+     * at the limit cannot free attempts this way; one a worker has claimed is left to finish.
+     */
+    private int supersedeWaiting(Submission newer) {
+        List<Submission> waiting = Submission.waitingBefore(newer);
+        Set<Long> withdrawn = Set.copyOf(queue.supersede(waiting.stream().map(w -> w.id).toList()));
+        for (Submission w : waiting) {
+            if (withdrawn.contains(w.id)) {
+                w.status = Submission.SUPERSEDED;
+                w.supersededBy = newer.id;
+                w.progressPhase = "superseded";
+            }
+        }
+        return withdrawn.size();
     }
 
     private static void storeFiles(Submission s, Map<String, byte[]> files) {

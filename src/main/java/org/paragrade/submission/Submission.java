@@ -20,6 +20,7 @@ public class Submission extends PanacheEntityBase {
     public static final SubmissionStatus RUNNING = SubmissionStatus.RUNNING;
     public static final SubmissionStatus GRADED = SubmissionStatus.GRADED;
     public static final SubmissionStatus ERROR = SubmissionStatus.ERROR;
+    public static final SubmissionStatus SUPERSEDED = SubmissionStatus.SUPERSEDED;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,6 +67,9 @@ public class Submission extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
     @Column(name = "graded_at")
     public Instant gradedAt;
+    /** The same student's newer upload that replaced this one before it was graded. */
+    @Column(name = "superseded_by")
+    public Long supersededBy;
 
     public static List<Submission> forExercise(Exercise exercise) {
         return list("exercise = ?1 order by id desc", exercise);
@@ -125,14 +129,12 @@ public class Submission extends PanacheEntityBase {
         return list("student = ?1 order by id desc", student);
     }
 
-    /** Attempts used: our own failures (INTERNAL_ERROR) never count. */
+    /** Attempts used: our own failures (INTERNAL_ERROR) and superseded uploads never count. */
     public static long attemptsOf(Account student, Exercise exercise, Course course) {
-        String notOurs = " and (verdict is null or verdict <> ?3)";
+        String counted = "student = ?1 and exercise = ?2 and (verdict is null or verdict <> ?3) and status <> ?4";
         return course == null
-                ? count("student = ?1 and exercise = ?2 and course is null" + notOurs, student, exercise,
-                Verdict.INTERNAL_ERROR)
-                : count("student = ?1 and exercise = ?2" + notOurs + " and course = ?4", student, exercise,
-                Verdict.INTERNAL_ERROR, course);
+                ? count(counted + " and course is null", student, exercise, Verdict.INTERNAL_ERROR, SUPERSEDED)
+                : count(counted + " and course = ?5", student, exercise, Verdict.INTERNAL_ERROR, SUPERSEDED, course);
     }
 
     /**
@@ -151,7 +153,19 @@ public class Submission extends PanacheEntityBase {
         return raw == null ? null : LatePolicy.penalised(raw, lateDays, latePenaltyPerDay);
     }
 
+    /**
+     * The same student's earlier uploads of this exercise in the same course (or both outside any) that
+     * still wait for their first grading: what a newer upload supersedes.
+     */
+    public static List<Submission> waitingBefore(Submission newer) {
+        String waiting = "student = ?1 and exercise = ?2 and status = ?3 and gradedAt is null and id < ?4";
+        return newer.course == null
+                ? list(waiting + " and course is null order by id", newer.student, newer.exercise, QUEUED, newer.id)
+                : list(waiting + " and course = ?5 order by id", newer.student, newer.exercise, QUEUED, newer.id,
+                newer.course);
+    }
+
     public boolean finished() {
-        return GRADED.equals(status) || ERROR.equals(status);
+        return GRADED.equals(status) || ERROR.equals(status) || SUPERSEDED.equals(status);
     }
 }

@@ -1,8 +1,11 @@
 package org.paragrade.submission;
 
-/** Where a submission is in its life: waiting, being graded, graded, or failed on our side. */
+/**
+ * Where a submission is in its life: waiting, being graded, graded, failed on our side, or replaced
+ * by the student's newer upload while it was still waiting (never graded, not an attempt).
+ */
 public enum SubmissionStatus {
-    QUEUED, RUNNING, GRADED, ERROR;
+    QUEUED, RUNNING, GRADED, ERROR, SUPERSEDED;
 
     /** Still waiting for or in its grading. */
     public boolean active() {

@@ -83,6 +83,18 @@ class ScaleOutIT {
                 + text("select string_agg(id || ':' || status, ', ') from submission"));
     }
 
+    static void awaitClaimed(long submissionId, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (rows("select count(*) from grading_job where state = 'QUEUED' and submission_id = " + submissionId)
+                    .get(0) == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("submission " + submissionId + " not claimed in " + timeout);
+    }
+
     @Test
     void twoInstancesShareTheQueueAndRescueEachOther() throws Exception {
         Path dataA = Files.createTempDirectory(Path.of("target"), "scale-a-");
@@ -91,8 +103,13 @@ class ScaleOutIT {
              ServerProcess b = ServerProcess.start(dataB, settings(false))) {
             // 1. Both grade; nothing graded twice. Wrong answers are quick: correctness only.
             String wrong = "def count_primes(limit, workers):\n    return limit\n";
+            Map<String, Long> last = new HashMap<>();
             for (int i = 0; i < 10; i++) {
-                submit(i % 2 == 0 ? a : b, i % 3 == 0 ? "bob" : "alice", wrong);
+                String user = i % 3 == 0 ? "bob" : "alice";
+                if (last.containsKey(user)) { // a newer upload would supersede one still waiting
+                    awaitClaimed(last.get(user), Duration.ofMinutes(2));
+                }
+                last.put(user, submit(i % 2 == 0 ? a : b, user, wrong));
             }
             awaitAll("status = 'GRADED'", Duration.ofMinutes(4));
             assertThat(rows("select count(*) from grade where kind = 'AUTO' group by submission_id having count(*) > 1")).isEmpty();

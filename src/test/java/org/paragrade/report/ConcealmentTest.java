@@ -14,11 +14,11 @@ class ConcealmentTest {
 
     @Test
     void progressThroughHiddenCasesShowsThePhaseButNotTheCount() {
-        var correctness = new SubmissionView.Progress("correctness", 4, 20, null);
-        assertThat(HIDDEN_CASE.progress(correctness)).isEqualTo(new SubmissionView.Progress("correctness", 0, 0, null));
-        assertThat(HIDDEN_CASE.progress(new SubmissionView.Progress("stress", 9, 20, null)).total()).isZero();
+        var correctness = new SubmissionView.Progress("correctness", 4, 20, null, null);
+        assertThat(HIDDEN_CASE.progress(correctness)).isEqualTo(new SubmissionView.Progress("correctness", 0, 0, null, null));
+        assertThat(HIDDEN_CASE.progress(new SubmissionView.Progress("stress", 9, 20, null, null)).total()).isZero();
         // the benchmark runs the benchmark workload only: its count tells nothing of a hidden case
-        var benchmark = new SubmissionView.Progress("benchmark", 14, 20, null);
+        var benchmark = new SubmissionView.Progress("benchmark", 14, 20, null, null);
         assertThat(HIDDEN_CASE.progress(benchmark)).isEqualTo(benchmark);
         assertThat(Concealment.NONE.progress(correctness)).isEqualTo(correctness);
     }

@@ -1,0 +1,122 @@
+package org.paragrade.submission;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.paragrade.account.Account;
+import org.paragrade.account.Role;
+import org.paragrade.course.Course;
+import org.paragrade.course.CourseAccess;
+import org.paragrade.course.NotCourseStaff;
+import org.paragrade.course.Offer;
+import org.paragrade.course.UnknownCourse;
+import org.paragrade.curriculum.Exercise;
+import org.paragrade.curriculum.UnknownExercise;
+import org.paragrade.queue.GradingJob;
+import org.paragrade.queue.JobQueue;
+
+/**
+ * Staff regrade-all: every student's kept submission of an exercise ({@link KeptSubmission}), in one
+ * course or in all, graded again against the exercise's current version at batch priority, so every
+ * waiting student upload is claimed first. The submission keeps its status and grade until its regrade
+ * runs, so the grade book still shows it meanwhile; one already waiting for or in a grading is skipped.
+ */
+@ApplicationScoped
+@Transactional
+public class RegradeAll {
+    private static final Logger LOG = Logger.getLogger(RegradeAll.class);
+
+    private final JobQueue queue;
+    private final CourseAccess access;
+
+    public RegradeAll(JobQueue queue, CourseAccess access) {
+        this.queue = queue;
+        this.access = access;
+    }
+
+    /** Where a batch stands, with what it was. */
+    public record State(RegradeBatch batch, JobQueue.BatchState jobs) {
+    }
+
+    /**
+     * @throws UnknownExercise  no such exercise, or the named course does not offer it (404)
+     * @throws UnknownCourse    no such course (404)
+     * @throws SubmissionClosed the exercise has no version to grade against (409)
+     * @throws NotCourseStaff   {@code username} is not staff of the course (of every course, without one) (403)
+     */
+    public RegradeBatch start(String slug, String courseCode, String username) {
+        Exercise exercise = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
+        Course course = courseOf(exercise, courseCode);
+        requireStaffOf(course, username);
+        if (exercise.currentVersion == null) {
+            throw new SubmissionClosed("'" + exercise.title + "' has no version to grade against yet.");
+        }
+        RegradeBatch batch = new RegradeBatch();
+        batch.exercise = exercise;
+        batch.course = course;
+        batch.version = exercise.currentVersion;
+        batch.requestedBy = Account.findByUsername(username).orElseThrow();
+        batch.persist();
+        var request = new JobQueue.Request(GradingJob.PRIORITY_BATCH, batch.version.id, batch.requestedBy.id, batch.id);
+        for (Submission s : keptSubmissions(exercise, course)) {
+            if (GradingJob.count("submissionId = ?1 and state in (?2, ?3)", s.id, GradingJob.QUEUED,
+                    GradingJob.RUNNING) == 0) {
+                queue.enqueue(s.id, request);
+                batch.queued++;
+            }
+        }
+        LOG.infof("Regrade-all %d of %s%s by %s: %d kept submissions queued against version %d", batch.id, slug,
+                course == null ? "" : " in " + course.code, username, batch.queued, batch.version.version);
+        return batch;
+    }
+
+    /** The newest batch of the exercise (in the course when named) and its jobs' states. */
+    public State state(String slug, String courseCode, String username) {
+        Exercise exercise = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
+        Course course = courseOf(exercise, courseCode);
+        requireStaffOf(course, username);
+        RegradeBatch batch = RegradeBatch.latest(exercise, course)
+                .orElseThrow(() -> new NoRegradeBatch(slug, course == null ? null : course.code));
+        return new State(batch, queue.batchState(batch.id));
+    }
+
+    /** A course's graders and instructors regrade in their course; every course at once is for site staff. */
+    private void requireStaffOf(Course course, String username) {
+        if (!access.scopeOf(username).covers(course)) {
+            throw new NotCourseStaff(course == null
+                    ? "Only site graders and instructors regrade every course at once: name your course (?course=)."
+                    : "Only the graders and instructors of " + course.code + " may regrade its submissions.");
+        }
+    }
+
+    private static Course courseOf(Exercise exercise, String courseCode) {
+        if (courseCode == null || courseCode.isBlank()) {
+            return null;
+        }
+        Course course = Course.findByCode(courseCode.trim()).orElseThrow(() -> new UnknownCourse(courseCode.trim()));
+        if (Offer.of(course, exercise).isEmpty()) {
+            throw new UnknownExercise(exercise.slug);
+        }
+        return course;
+    }
+
+    /** Each student's kept submission: in the course when given, else among all of theirs. */
+    private static List<Submission> keptSubmissions(Exercise exercise, Course course) {
+        List<Submission> all = course == null ? Submission.forExercise(exercise)
+                : Submission.list("exercise = ?1 and course = ?2 order by id desc", exercise, course);
+        Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
+        for (Submission s : all) { // newest first
+            if (Role.STUDENT.equals(s.student.role)) {
+                byStudent.computeIfAbsent(s.student.id, k -> new ArrayList<>()).add(s);
+            }
+        }
+        String keep = KeptSubmission.rule(exercise);
+        List<Submission> kept = new ArrayList<>();
+        byStudent.values().forEach(mine -> KeptSubmission.of(mine, keep).ifPresent(kept::add));
+        return kept;
+    }
+}
