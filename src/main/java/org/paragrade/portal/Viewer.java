@@ -43,7 +43,16 @@ public class Viewer {
     /** Where the viewer acts as staff (read once a request): site-wide, or in the courses they grade or teach. */
     public StaffScope scope() {
         if (scope == null) {
-            scope = identity.isAnonymous() ? StaffScope.NONE : access.scopeOf(name());
+            if (identity.isAnonymous()) {
+                scope = StaffScope.NONE;
+            } else if (io.vertx.core.Context.isOnEventLoopThread()) {
+                // an error page rendered on the IO thread (a refused role) may not block on the database: the
+                // site roles decide its navigation
+                return identity.hasRole(Role.GRADER) || identity.hasRole(Role.INSTRUCTOR) ? StaffScope.SITE
+                        : StaffScope.NONE;
+            } else {
+                scope = access.scopeOf(name());
+            }
         }
         return scope;
     }
