@@ -187,8 +187,7 @@ public class BundleValidator {
             return measured.accounting();
         }
         Optional<RunFigures> reference = curve.referenceRunAt(scoredAt);
-        double best = referenceAt(curve, scoredAt);
-        if (best < MIN_REFERENCE_SPEEDUP) {
+        if (referenceAt(curve, scoredAt) < MIN_REFERENCE_SPEEDUP) {
             problems.add(String.format(Locale.ROOT, "the %s reference is only %s faster than sequential at %d workers"
                             + " (median of %d rounds); an exercise expecting %s must show at least %.1f× (make the"
                             + " workload bigger or fix the reference)", m.expectedModel().word(),

@@ -22,8 +22,8 @@ import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.grading.report.ReportCodec;
 import org.paragrade.submission.Submission;
+import org.paragrade.submission.SubmissionAccess;
 import org.paragrade.submission.SubmissionFile;
-import org.paragrade.submission.UnknownSubmission;
 
 /**
  * The graders' desk, for both faces: the queue of submissions that need a human look, a grader closing
@@ -59,8 +59,11 @@ public class ReviewDesk {
 
     private final EntityManager em;
 
-    public ReviewDesk(EntityManager em) {
+    private final SubmissionAccess access;
+
+    public ReviewDesk(EntityManager em, SubmissionAccess access) {
         this.em = em;
+        this.access = access;
     }
 
     /** The queue, oldest first; {@code courseCode} and {@code slug} narrow it (blank: every one). */
@@ -187,7 +190,7 @@ public class ReviewDesk {
      * staff everything, a course's graders and instructors that course's submissions).
      */
     static boolean maySee(Submission s, Who who) {
-        return asStaff(s, who) || owner(s, who);
+        return SubmissionAccess.sees(s, who.scope(), who.username());
     }
 
     /** The caller sees the submission as its staff: its reasons, decisions, and the accept action. */
@@ -197,11 +200,7 @@ public class ReviewDesk {
 
     /** The submission, if the caller may see it; otherwise answered as if it did not exist. */
     private Submission seen(long id, Who who) {
-        Submission s = Submission.<Submission>findByIdOptional(id).orElseThrow(() -> new UnknownSubmission(id));
-        if (!maySee(s, who)) {
-            throw new UnknownSubmission(id);
-        }
-        return s;
+        return access.see(id, who.username()).submission();
     }
 
     private static boolean owner(Submission s, Who who) {

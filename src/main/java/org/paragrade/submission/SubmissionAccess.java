@@ -34,11 +34,16 @@ public class SubmissionAccess {
     /** @throws UnknownSubmission when there is none, or it is neither theirs nor in a course they staff */
     public Seen see(long id, String username) {
         Submission s = Submission.<Submission>findByIdOptional(id).orElseThrow(() -> new UnknownSubmission(id));
-        boolean staff = courses.scopeOf(username).covers(s.course);
-        if (!staff && !s.student.username.equals(username)) {
+        StaffScope scope = courses.scopeOf(username);
+        if (!sees(s, scope, username)) {
             throw new UnknownSubmission(id);
         }
-        return new Seen(s, staff);
+        return new Seen(s, scope.covers(s.course));
+    }
+
+    /** The rule itself, for a list already loaded: its student, or staff whose scope covers its course. */
+    public static boolean sees(Submission s, StaffScope scope, String username) {
+        return scope.covers(s.course) || s.student.username.equals(username);
     }
 
     /**
