@@ -89,11 +89,13 @@ public class Offers {
     /** {@link Terms} of {@code e} for {@code a}: the exercise's own when no course or several offer it to them. */
     public static Terms terms(Exercise e, Account a) {
         List<Offer> mine = Offer.toStudent(a, e);
-        if (mine.size() != 1) {
-            return new Terms(e.deadline, e.maxAttempts);
-        }
-        Offer offer = mine.get(0);
-        return new Terms(policy(offer, a).deadline(), offer.effectiveMaxAttempts());
+        return terms(mine.size() == 1 ? mine.get(0) : null, e, a);
+    }
+
+    /** {@link Terms} under one offer (null: outside any course, the exercise's own). */
+    public static Terms terms(Offer offer, Exercise e, Account a) {
+        return offer == null ? new Terms(e.deadline, e.maxAttempts)
+                : new Terms(policy(offer, a).deadline(), offer.effectiveMaxAttempts());
     }
 
     /** The offer's deadline rules for one student, with their extension if they have one. */

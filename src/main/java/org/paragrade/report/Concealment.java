@@ -1,6 +1,5 @@
 package org.paragrade.report;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +41,7 @@ public record Concealment(Map<String, Integer> hidden, boolean hideModel, boolea
     /** What the student who made {@code s} may not see of it now (their course's offer, their extension). */
     public static Concealment forStudent(Submission s) {
         Offer offer = s.course == null ? null : Offer.of(s.course, s.exercise).orElse(null);
-        Instant deadline = offer == null ? s.exercise.deadline : Offers.policy(offer, s.student).deadline();
-        boolean passed = deadline != null && Instant.now().isAfter(deadline);
+        boolean passed = Offers.terms(offer, s.exercise, s.student).deadlinePassed();
         return of(s.version.manifest(), passed, offer != null && Offer.AFTER_DEADLINE.equals(offer.release));
     }
 
