@@ -49,6 +49,8 @@ public final class Physics {
     static final int THREAD_SLACK = 4;
     /** One request beyond {@code workers}: a worker's next request may reach the server as its last one is counted out. */
     static final int REQUEST_SLACK = 1;
+    private static final String USE_WORKERS = " Use the workers argument: a run that takes more is not credited, and a"
+            + " grader will look at it.";
     /** Work ratios within this factor of 1 are "about the same work": CPU time varies by a few percent. */
     static final double SAME_WORK = 1.1;
 
@@ -221,8 +223,7 @@ public final class Physics {
             if (c.extraProcesses() > processes || (threadsCount && c.extraThreads() > threads)) {
                 boolean byProcesses = c.extraProcesses() > processes;
                 return Optional.of(new Flag(FlagCode.IGNORES_WORKERS, f("With %d worker%s your solution ran %d %s at once;"
-                        + " %d are allowed (%d plus %d for a pool's helpers). Use the workers argument: a run that takes"
-                        + " more is not credited, and a grader will look at it.", r.workers(), r.workers() == 1 ? "" : "s",
+                        + " %d are allowed (%d plus %d for a pool's helpers)." + USE_WORKERS, r.workers(), r.workers() == 1 ? "" : "s",
                         byProcesses ? c.extraProcesses() : c.extraThreads(), byProcesses ? "extra processes" : "extra threads",
                         byProcesses ? processes : threads, r.workers(), byProcesses ? PROCESS_SLACK : curve.cores() + THREAD_SLACK)));
             }
@@ -230,8 +231,7 @@ public final class Physics {
             // (on I/O; mixed work may download beside its `workers` computing processes)
             if (kind == Kind.IO && r.concurrentRequests() != null && r.concurrentRequests() > r.workers() + REQUEST_SLACK) {
                 return Optional.of(new Flag(FlagCode.IGNORES_WORKERS, f("With %d worker%s your solution had %d requests"
-                        + " in flight at once (the checker's server counted them); at most %d are allowed. Use the"
-                        + " workers argument: a run that takes more is not credited, and a grader will look at it.",
+                        + " in flight at once (the checker's server counted them); at most %d are allowed." + USE_WORKERS,
                         r.workers(), r.workers() == 1 ? "" : "s", r.concurrentRequests(), r.workers())));
             }
         }
