@@ -30,7 +30,7 @@ public record SourceFile(String path, int size, List<String> lines, boolean pyth
         boolean python = path.endsWith(".py");
         if (bytes.length > MAX_BYTES) {
             return new SourceFile(path, bytes.length, List.of(), python, String.format(Locale.ROOT,
-                    "Not shown: %s is over the %d KB the code view renders. Download the zip to read it.",
+                    "Not shown: at %s it is over the %d KB the code view renders. Download the zip to read it.",
                     size(bytes.length), MAX_BYTES / 1024), null);
         }
         String text = text(bytes);
