@@ -16,8 +16,11 @@ import org.paragrade.review.SourceFile;
  */
 public final class CodeLinks {
     static final String SANDBOX_DIR = "/solution/";
-    /** traceback: {@code File "/solution/x.py", line 12, in f}; faulthandler: {@code File "x.py", line 12 in f} */
-    private static final Pattern FRAME = Pattern.compile("File \"([^\"\\r\\n]{1,300})\", line (\\d{1,7})");
+    /**
+     * traceback: {@code File "/solution/x.py", line 12, in f}; faulthandler: {@code File "x.py", line 12 in f}.
+     * The link covers the frame to its line's end, so the function's name is part of it.
+     */
+    private static final Pattern FRAME = Pattern.compile("File \"([^\"\\r\\n]{1,300})\", line (\\d{1,7})[^\\r\\n]*");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]{0,200}");
 
     private CodeLinks() {

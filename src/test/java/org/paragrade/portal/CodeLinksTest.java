@@ -17,7 +17,7 @@ class CodeLinksTest {
                 ZeroDivisionError: division by zero""";
         String html = CodeLinks.html(tb, 42);
         assertThat(html).contains("<a class=\"code-link\" href=\"/submissions/42/code#solution.py-L7\">File "
-                        + "&quot;/solution/solution.py&quot;, line 7</a>, in count_primes")
+                        + "&quot;/solution/solution.py&quot;, line 7, in count_primes</a>\n")
                 .contains("href=\"/submissions/42/code#pkg/helpers.py-L12\"")
                 .contains("File &quot;/usr/lib/python3.11/multiprocessing/pool.py&quot;, line 367, in map")
                 .doesNotContain("code#usr");
@@ -32,7 +32,7 @@ class CodeLinksTest {
                   File "/harness/child.py", line 140 in run_case""";
         String html = CodeLinks.html(stacks, 5);
         assertThat(html).contains("<a class=\"code-link\" href=\"/submissions/5/code#solution.py-L3\">File &quot;"
-                + "solution.py&quot;, line 3</a> in transfer").doesNotContain("code#harness")
+                + "solution.py&quot;, line 3 in transfer</a>\n").doesNotContain("code#harness")
                 .doesNotContain("/submissions/5/code#/harness");
     }
 

@@ -143,12 +143,12 @@ class CodePagesTest {
         String code = "/submissions/" + id + "/code";
         assertThat(page).contains("<a href=\"" + code + "\" id=\"code-link\">")
                 .contains("<a class=\"code-link\" href=\"" + code + "#solution.py-L2\">File &quot;/solution/"
-                        + "solution.py&quot;, line 2</a>, in count_primes")
+                        + "solution.py&quot;, line 2, in count_primes</a>")
                 .contains("File &quot;/usr/lib/python3/threading.py&quot;, line 9, in run")
                 .contains("ZeroDivisionError: &lt;b&gt;boom&lt;/b&gt;")
                 // the stack dump of FULL_REPORT: faulthandler names the file as it was imported
                 .contains("<a class=\"code-link\" href=\"" + code + "#solution.py-L3\">File &quot;solution.py&quot;, "
-                        + "line 3</a> in count_primes")
+                        + "line 3 in count_primes</a>")
                 .contains("(<a class=\"code-link\" href=\"" + code + "#solution.py-L4\"><code>solution.py:4</code></a>)");
         // and the line is there to land on
         PortalSession.as("alice").get(code).then().statusCode(200)
