@@ -107,7 +107,9 @@ class CodePagesTest {
                         + "<td class=\"src\"><code>    return n * 2</code></td></tr>");
         assertThat(page.indexOf("id=\"file-solution.py\"")).isPositive()
                 .isLessThan(page.indexOf("id=\"file-blob.dat\""));
-        assertThat(page).contains("Not shown: a binary file (7 bytes, not UTF-8 text).")
+        assertThat(page).contains("<a href=\"#file-blob.dat\">blob.dat</a> <span class=\"hint\">not shown</span>")
+                .contains("<a href=\"#file-pkg/helpers.py\">pkg/helpers.py</a> <span class=\"hint\">2 lines</span>")
+                .contains("Not shown: a binary file (7 bytes, not UTF-8 text).")
                 .contains("<table class=\"code\" data-lang=\"python\">")
                 .contains("<script src=\"/webjars/highlightjs/11.10.0/highlight.min.js\" defer></script>")
                 .contains("href=\"/submissions/" + id + "/files.zip\"");
