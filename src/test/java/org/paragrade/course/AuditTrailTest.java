@@ -160,6 +160,12 @@ class AuditTrailTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(second.getList("entries.id", Long.class)).hasSize(1).allMatch(i -> i < next);
         assertThat(second.getString("next")).isNull();
+        // a refused change leaves no entry: the entry commits with its change or not at all
+        roster("instructor", code, "BAD NAME,x,x@example.org,\n").then().statusCode(400);
+        as("instructor").contentType("application/json").body(Map.of("latePenaltyPerDay", 5))
+                .put("/api/courses/" + code + "/exercises/wordfreq").then().statusCode(400);
+        as("instructor").get("/api/courses/" + code + "/audit").then().statusCode(200)
+                .body("entries", hasSize(3)).body("entries.action", everyItem(is("ROSTER_IMPORT")));
         as("instructor").get("/api/courses/" + code + "/audit?action=roster_import").then().statusCode(200)
                 .body("entries", hasSize(3));
     }
