@@ -11,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +30,7 @@ import org.paragrade.course.Course;
 import org.paragrade.course.CourseRefused;
 import org.paragrade.course.CourseRole;
 import org.paragrade.course.CourseService;
+import org.paragrade.course.CourseTrail;
 import org.paragrade.course.OfferSettings;
 import org.paragrade.course.RosterImport;
 import org.paragrade.course.RosterImport.Imported;
@@ -45,10 +48,12 @@ public class CourseResource {
     private final RosterImport roster;
     private final OfferSettings offerSettings;
     private final CourseGradeBook gradeBook;
+    private final CourseTrail trail;
 
     public CourseResource(SecurityIdentity identity, CourseService courses, RosterImport roster,
-                          OfferSettings offerSettings, CourseGradeBook gradeBook) {
+                          OfferSettings offerSettings, CourseGradeBook gradeBook, CourseTrail trail) {
         this.gradeBook = gradeBook;
+        this.trail = trail;
         this.offerSettings = offerSettings;
         this.identity = identity;
         this.courses = courses;
@@ -190,6 +195,24 @@ public class CourseResource {
         Course course = courses.requireStaff(code, me());
         return Response.ok(gradeBook.csv(course))
                 .header("Content-Disposition", "attachment; filename=\"" + code + "-grades.csv\"").build();
+    }
+
+    @GET
+    @Path("{code}/audit")
+    @Operation(summary = "The course's audit trail", description = "Roles: the course's instructors, site graders "
+            + "and instructors (its graders and students: 403). Who regraded, overrode, accepted a review, "
+            + "changed a deadline or an offer, extended or imported the roster in this course; newest first, paged.")
+    @APIResponse(responseCode = "200", description = "A page of entries.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.REF_400)
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public AuditView audit(@PathParam("code") String code,
+                           @Parameter(description = AuditResource.ACTION) @QueryParam("action") String action,
+                           @Parameter(description = AuditResource.ACTOR) @QueryParam("actor") String actor,
+                           @Parameter(description = AuditResource.BEFORE) @QueryParam("before") String before,
+                           @Parameter(description = AuditResource.LIMIT) @QueryParam("limit") String limit) {
+        return AuditView.of(trail.ofCourse(code, me(), action, actor, before, limit));
     }
 
     private String me() {

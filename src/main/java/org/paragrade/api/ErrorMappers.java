@@ -91,6 +91,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response auditRefused(org.paragrade.audit.AuditRefused e) {
+        return ApiError.of(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response notCourseStaff(NotCourseStaff e) {
         return ApiError.of(403, e.getMessage());
     }

@@ -187,7 +187,7 @@ public class ExerciseResource {
     @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public ExerciseDetail settings(@PathParam("slug") String slug, Map<String, Object> body) {
-        settings.change(slug, body == null ? Map.of() : body);
+        settings.change(slug, body == null ? Map.of() : body, identity.getPrincipal().getName());
         return get(slug);
     }
 

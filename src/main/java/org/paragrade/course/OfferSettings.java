@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.paragrade.account.Account;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 import org.paragrade.curriculum.CurriculumService;
 import org.paragrade.curriculum.Exercise;
 
@@ -35,10 +37,12 @@ public class OfferSettings {
 
     private final CourseService courses;
     private final CurriculumService curriculum;
+    private final AuditTrail audit;
 
-    public OfferSettings(CourseService courses, CurriculumService curriculum) {
+    public OfferSettings(CourseService courses, CurriculumService curriculum, AuditTrail audit) {
         this.courses = courses;
         this.curriculum = curriculum;
+        this.audit = audit;
     }
 
     /** Creates or replaces the course's offer of {@code slug} (fields left out take their default). */
@@ -55,7 +59,9 @@ public class OfferSettings {
         if (!problems.isEmpty()) {
             throw new CourseRefused(String.join(" ", problems));
         }
-        Offer o = Offer.of(course, exercise).orElseGet(Offer::new);
+        Offer existing = Offer.of(course, exercise).orElse(null);
+        recordOffer(instructor, course, exercise, existing, deadline, lateUntil, penalty, attempts, release);
+        Offer o = existing == null ? new Offer() : existing;
         o.course = course;
         o.exercise = exercise;
         o.deadline = deadline;
@@ -90,6 +96,16 @@ public class OfferSettings {
             throw new CourseRefused(String.join(" ", problems));
         }
         Extension e = Extension.of(offer, student).orElseGet(Extension::new);
+        ZoneId zone = course.zone();
+        boolean had = e.deadline != null;
+        String summary = AuditTrail.changes(
+                AuditTrail.change("deadline", AuditTrail.when(had ? e.deadline : offer.effectiveDeadline(), zone),
+                        AuditTrail.when(deadline, zone)),
+                AuditTrail.change("late until", AuditTrail.when(had ? e.lateUntil : offer.lateUntil, zone),
+                        AuditTrail.when(lateUntil, zone)));
+        audit.record(staff, course.id, AuditAction.EXTENSION, new AuditTrail.Subject(null, exercise.slug,
+                student.username), "Extension for " + student.username + " on " + exercise.slug + " ("
+                + (had ? "changed" : "new") + "): " + (summary == null ? "unchanged" : summary) + ".");
         e.offer = offer;
         e.account = student;
         e.deadline = deadline;
@@ -97,6 +113,42 @@ public class OfferSettings {
         e.createdBy = staff;
         e.persist();
         return e;
+    }
+
+    /**
+     * A changed deadline or late window of an existing offer is a DEADLINE_CHANGE; a new offer, or a change of
+     * its penalty, attempts or release, an OFFER_CHANGE; a save that changes nothing is not recorded.
+     */
+    private void recordOffer(String instructor, Course course, Exercise exercise, Offer before, Instant deadline,
+                             Instant lateUntil, double penalty, Integer attempts, String release) {
+        ZoneId zone = course.zone();
+        AuditTrail.Subject subject = AuditTrail.Subject.exercise(exercise.slug);
+        String times = AuditTrail.changes(
+                AuditTrail.change("deadline", AuditTrail.when(before == null ? null : before.deadline, zone),
+                        AuditTrail.when(deadline, zone)),
+                AuditTrail.change("late until", AuditTrail.when(before == null ? null : before.lateUntil, zone),
+                        AuditTrail.when(lateUntil, zone)));
+        String terms = AuditTrail.changes(
+                AuditTrail.change("late penalty per day", before == null ? null : before.latePenaltyPerDay, penalty),
+                AuditTrail.change("attempts", before == null ? null : limit(before.maxAttempts), limit(attempts)),
+                AuditTrail.change("release", before == null ? null : before.release, release));
+        if (before == null) {
+            audit.record(instructor, course.id, AuditAction.OFFER_CHANGE, subject, course.code + " now offers "
+                    + exercise.slug + ": " + AuditTrail.changes(times, terms) + ".");
+            return;
+        }
+        if (times != null) {
+            audit.record(instructor, course.id, AuditAction.DEADLINE_CHANGE, subject, "Offer of " + exercise.slug
+                    + " in " + course.code + ": " + times + ".");
+        }
+        if (terms != null) {
+            audit.record(instructor, course.id, AuditAction.OFFER_CHANGE, subject, "Offer of " + exercise.slug
+                    + " in " + course.code + ": " + terms + ".");
+        }
+    }
+
+    private static String limit(Integer attempts) {
+        return attempts == null ? "no limit" : attempts.toString();
     }
 
     private static void window(Instant deadline, Instant lateUntil, List<String> problems) {

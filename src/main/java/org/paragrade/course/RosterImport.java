@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import org.paragrade.account.Account;
 import org.paragrade.account.Passwords;
 import org.paragrade.account.Role;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 
 /**
  * A course instructor's roster import, for both faces: every line is checked first (nothing is stored
@@ -35,10 +37,15 @@ public class RosterImport {
     public record Imported(int created, int enrolled, List<NewAccount> accounts) {
     }
 
-    private final CourseService courses;
+    /** Names listed in the trail's summary of one import; the rest are counted. */
+    static final int NAMES_IN_SUMMARY = 20;
 
-    public RosterImport(CourseService courses) {
+    private final CourseService courses;
+    private final AuditTrail audit;
+
+    public RosterImport(CourseService courses, AuditTrail audit) {
         this.courses = courses;
+        this.audit = audit;
     }
 
     /** The roster as a face received it: a temporary file (null when the form had none), size checked first. */
@@ -65,6 +72,7 @@ public class RosterImport {
         }
         int enrolled = 0;
         List<NewAccount> created = new ArrayList<>();
+        List<String> joined = new ArrayList<>();
         for (RosterCsv.Row row : parsed.rows()) {
             Account account = Account.findByUsername(row.username()).orElse(null);
             if (account == null) {
@@ -72,13 +80,31 @@ public class RosterImport {
                 account = newAccount(row, password);
                 created.add(new NewAccount(row.username(), password));
             }
+            String before = Membership.of(course, account).map(m -> m.role).orElse(null);
             if (courses.enrol(course, account, row.role())) {
                 enrolled++;
+                if (before == null) {
+                    joined.add(row.username() + " (" + row.role().word() + ")");
+                } else {
+                    audit.record(instructor, course.id, AuditAction.MEMBER_ROLE, new AuditTrail.Subject(null, null,
+                            row.username()), row.username() + "'s role in " + course.code + ": " + before + " → "
+                            + row.role().word() + " (roster import).");
+                }
             }
         }
+        // never the initial passwords: the trail is read by more people, for longer, than the import's answer
+        audit.record(instructor, course.id, AuditAction.ROSTER_IMPORT, AuditTrail.Subject.none(), "Roster of "
+                + course.code + " imported: " + parsed.rows().size() + " line(s), " + created.size()
+                + " account(s) created, " + enrolled + " enrolment(s) changed" + (joined.isEmpty() ? "."
+                : "; enrolled: " + names(joined) + "."));
         LOG.infof("Roster of %s imported by %s: %d accounts created, %d enrolments changed", code, instructor,
                 created.size(), enrolled);
         return new Imported(created.size(), enrolled, created);
+    }
+
+    private static String names(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(names.size(), NAMES_IN_SUMMARY)));
+        return names.size() > NAMES_IN_SUMMARY ? shown + " and " + (names.size() - NAMES_IN_SUMMARY) + " more" : shown;
     }
 
     private static Account newAccount(RosterCsv.Row row, String password) {

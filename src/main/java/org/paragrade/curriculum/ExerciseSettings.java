@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 
 /**
  * An exercise's settings — published, deadline, attempt limit — and the rules for the values
@@ -36,19 +38,22 @@ public class ExerciseSettings {
     static final String NOT_VALIDATED = "This version has not passed validation; it cannot be published.";
 
     private final CurriculumService curriculum;
+    private final AuditTrail audit;
 
-    public ExerciseSettings(CurriculumService curriculum) {
+    public ExerciseSettings(CurriculumService curriculum, AuditTrail audit) {
         this.curriculum = curriculum;
+        this.audit = audit;
     }
 
     /**
      * Changes the settings named in {@code values} (others keep their value); a value that is
-     * null or empty clears a deadline or an attempt limit.
+     * null or empty clears a deadline or an attempt limit. What changed goes into the audit trail as
+     * {@code actor}'s (publishing, the deadline and the attempt limit each as its own action).
      *
      * @throws SettingsRefused listing every problem found; then nothing changed
      * @throws UnknownExercise when there is no such exercise
      */
-    public Exercise change(String slug, Map<String, ?> values) {
+    public Exercise change(String slug, Map<String, ?> values, String actor) {
         Exercise e = curriculum.require(slug);
         List<String> problems = new ArrayList<>();
         for (String name : values.keySet()) {
@@ -68,6 +73,7 @@ public class ExerciseSettings {
         if (!problems.isEmpty()) {
             throw new SettingsRefused(problems);
         }
+        record(e, actor, published, deadline, attempts);
         if (published != null) {
             e.published = published;
         }
@@ -75,6 +81,24 @@ public class ExerciseSettings {
         e.maxAttempts = attempts;
         e.updatedAt = Instant.now();
         return e;
+    }
+
+    private void record(Exercise e, String actor, Boolean published, Instant deadline, Integer attempts) {
+        AuditTrail.Subject subject = AuditTrail.Subject.exercise(e.slug);
+        if (published != null && published != e.published) {
+            audit.record(actor, null, AuditAction.PUBLISH, subject, e.slug + (published ? " published" : " hidden")
+                    + " (version " + (e.currentVersion == null ? "none" : e.currentVersion.version) + ").");
+        }
+        String moved = AuditTrail.change("deadline", AuditTrail.when(e.deadline, ZoneOffset.UTC),
+                AuditTrail.when(deadline, ZoneOffset.UTC));
+        if (moved != null) {
+            audit.record(actor, null, AuditAction.DEADLINE_CHANGE, subject, e.slug + "'s own " + moved + ".");
+        }
+        String limit = AuditTrail.change("attempt limit", e.maxAttempts == null ? "no limit" : e.maxAttempts,
+                attempts == null ? "no limit" : attempts);
+        if (limit != null) {
+            audit.record(actor, null, AuditAction.EXERCISE_SETTINGS, subject, e.slug + "'s own " + limit + ".");
+        }
     }
 
     static Boolean published(Object value, List<String> problems) {

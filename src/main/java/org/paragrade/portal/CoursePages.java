@@ -23,6 +23,7 @@ import org.paragrade.course.CourseService;
 import org.paragrade.course.OfferSettings;
 import org.paragrade.course.RosterCsv;
 import org.paragrade.course.RosterImport;
+import org.paragrade.portal.CourseViews.AuditPage;
 import org.paragrade.portal.CourseViews.CoursePage;
 import org.paragrade.portal.CourseViews.CourseRow;
 import org.paragrade.report.CourseGradeBook;
@@ -62,6 +63,8 @@ public class CoursePages {
         static native TemplateInstance course(CoursePage course, String notice, String problem,
                                               List<RosterCsv.LineError> lines, RosterImport.Imported imported,
                                               String passwordsCsv);
+
+        static native TemplateInstance audit(AuditPage trail);
     }
 
     @GET
@@ -89,6 +92,14 @@ public class CoursePages {
     @Path("{code}")
     public TemplateInstance course(@PathParam("code") String code, @jakarta.ws.rs.QueryParam("notice") String notice) {
         return Templates.course(views.page(code, viewer.name()), notice, null, List.of(), null, null);
+    }
+
+    /** The course's audit trail, for its instructors and site staff; ?action= narrows it, ?before= pages it. */
+    @GET
+    @Path("{code}/audit")
+    public TemplateInstance audit(@PathParam("code") String code, @jakarta.ws.rs.QueryParam("action") String action,
+                                  @jakarta.ws.rs.QueryParam("before") String before) {
+        return Templates.audit(views.audit(code, viewer.name(), action, before));
     }
 
     /** The initial passwords are shown once, on this answer only, with a CSV of them to download. */

@@ -5,9 +5,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import org.paragrade.account.Account;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditEntry;
 import org.paragrade.course.Course;
 import org.paragrade.course.CourseRole;
 import org.paragrade.course.CourseService;
+import org.paragrade.course.CourseTrail;
 import org.paragrade.course.LatePolicy;
 import org.paragrade.course.Membership;
 import org.paragrade.course.Offer;
@@ -19,9 +22,37 @@ import org.paragrade.curriculum.Exercise;
 @Transactional
 public class CourseViews {
     private final CourseService courses;
+    private final CourseTrail trail;
 
-    public CourseViews(CourseService courses) {
+    public CourseViews(CourseService courses, CourseTrail trail) {
         this.courses = courses;
+        this.trail = trail;
+    }
+
+    public record AuditRow(long id, Instant at, String actor, String action, Long submission, String exercise,
+                           String student, String summary) {
+        static AuditRow of(AuditEntry e) {
+            return new AuditRow(e.id, e.at, e.actor, e.action.label(), e.submissionId, e.exercise, e.student,
+                    e.summary);
+        }
+    }
+
+    public record ActionChoice(String name, String label, boolean selected) {
+    }
+
+    /** A page of the course's audit trail; {@code next} is the {@code before} of the older page (null: none). */
+    public record AuditPage(String code, String title, String timeZone, String action, List<ActionChoice> actions,
+                            List<AuditRow> rows, Long next) {
+    }
+
+    public AuditPage audit(String code, String username, String action, String before) {
+        CourseTrail.Page p = trail.ofCourse(code, username, action, null, before, null);
+        Course c = Course.findByCode(code.strip()).orElseThrow();
+        String selected = p.filter().action() == null ? null : p.filter().action().name();
+        List<ActionChoice> actions = java.util.Arrays.stream(AuditAction.values())
+                .map(a -> new ActionChoice(a.name(), a.label(), a.name().equals(selected))).toList();
+        return new AuditPage(c.code, c.title, c.timeZone, selected, actions,
+                p.lines().stream().map(l -> AuditRow.of(l.entry())).toList(), p.next());
     }
 
     public record CourseRow(String code, String title, String timeZone, String role) {
@@ -40,7 +71,7 @@ public class CourseViews {
 
     public record CoursePage(String code, String title, String timeZone, String role, boolean staff,
                              boolean instructor, List<OfferRow> offers, List<MemberRow> members,
-                             List<String> exercises) {
+                             List<String> exercises, boolean trail) {
     }
 
     public List<CourseRow> mine(String username) {
@@ -61,7 +92,7 @@ public class CourseViews {
         List<String> exercises = b.role() == CourseRole.INSTRUCTOR
                 ? Exercise.listAllOrdered().stream().map(e -> e.slug).toList() : List.of();
         return new CoursePage(c.code, c.title, c.timeZone, b.role().word(), staff,
-                b.role() == CourseRole.INSTRUCTOR, offers, members, exercises);
+                b.role() == CourseRole.INSTRUCTOR, offers, members, exercises, trail.mayRead(c, username));
     }
 
     private static OfferRow row(Offer o, Account student) {

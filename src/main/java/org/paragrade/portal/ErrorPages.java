@@ -15,6 +15,9 @@ import org.jboss.logging.Logger;
 import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
+import org.paragrade.audit.AuditRefused;
+import org.paragrade.submission.NoRegradeBatch;
+import org.paragrade.submission.SubmissionClosed;
 import org.paragrade.submission.UnknownSubmission;
 
 /**
@@ -37,6 +40,15 @@ public class ErrorPages {
         }
         if (e instanceof PageForbidden || e instanceof ForbiddenException || e instanceof NotCourseStaff) {
             return forbidden();
+        }
+        if (e instanceof NoRegradeBatch n) {
+            return page(404, "No regrade-all yet", n.getMessage());
+        }
+        if (e instanceof SubmissionClosed c) {
+            return page(409, "That cannot be done now", c.getMessage());
+        }
+        if (e instanceof AuditRefused a) {
+            return page(400, "The filter was not understood", a.getMessage());
         }
         if (e instanceof UnauthorizedException) {
             return Response.seeOther(URI.create("/login")).build();

@@ -4,18 +4,26 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.course.StaffScope;
 import org.paragrade.portal.GraderViews.ExerciseBoard;
 import org.paragrade.portal.GraderViews.ExerciseLine;
+import org.paragrade.portal.GraderViews.RegradeChoices;
+import org.paragrade.portal.GraderViews.RegradeProgress;
 import org.paragrade.report.GradeBook;
 
 /**
@@ -44,7 +52,9 @@ public class GraderResource {
     static class Templates {
         static native TemplateInstance overview(List<ExerciseLine> exercises);
 
-        static native TemplateInstance exercise(ExerciseBoard board, List<String> sorts);
+        static native TemplateInstance exercise(ExerciseBoard board, List<String> sorts, RegradeChoices regrade);
+
+        static native TemplateInstance regrade(RegradeProgress progress);
     }
 
     @GET
@@ -55,7 +65,30 @@ public class GraderResource {
     @GET
     @Path("exercises/{slug}")
     public TemplateInstance exercise(@PathParam("slug") String slug, @QueryParam("sort") String sort) {
-        return Templates.exercise(views.board(slug, sort, scope()), GraderViews.SORTS);
+        StaffScope scope = scope();
+        return Templates.exercise(views.board(slug, sort, scope), GraderViews.SORTS, views.regradeChoices(slug, scope));
+    }
+
+    /** The portal's twin of {@code POST /api/exercises/{slug}/regrade-all}; then its progress page. */
+    @POST
+    @Path("exercises/{slug}/regrade-all")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response regradeAll(@PathParam("slug") String slug, @RestForm("course") String course) {
+        scope();
+        String covered = views.startRegradeAll(slug, course, viewer.name());
+        return Response.seeOther(URI.create(progressPath(slug, covered))).build();
+    }
+
+    @GET
+    @Path("exercises/{slug}/regrade-all")
+    public TemplateInstance regradeProgress(@PathParam("slug") String slug, @QueryParam("course") String course) {
+        scope();
+        return Templates.regrade(views.regradeProgress(slug, course, viewer.name()));
+    }
+
+    static String progressPath(String slug, String course) {
+        return "/grader/exercises/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "/regrade-all"
+                + (course == null ? "" : "?course=" + URLEncoder.encode(course, StandardCharsets.UTF_8));
     }
 
     /** The portal's twin of {@code /api/exercises/{slug}/grades.csv}, reachable with the session cookie. */

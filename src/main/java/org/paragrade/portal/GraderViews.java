@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.paragrade.account.Account;
 import org.paragrade.course.CourseAccess;
+import org.paragrade.course.Offer;
 import org.paragrade.course.StaffScope;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.grading.report.ReportCodec;
 import org.paragrade.report.charts.SpeedupHistogram;
+import org.paragrade.submission.RegradeAll;
+import org.paragrade.submission.RegradeBatch;
 import org.paragrade.submission.Submission;
 
 /** The grader's overview of exercises and of one exercise's students. */
@@ -43,10 +46,51 @@ public class GraderViews {
 
     public static final List<String> SORTS = List.of("student", "best", "latest", "speedup", "attempts");
 
-    private final CourseAccess access;
+    /**
+     * Where the viewer may regrade every kept submission of the exercise: the courses of their scope that
+     * offer it, and (site staff only) every course at once.
+     */
+    public record RegradeChoices(List<String> courses, boolean everyCourse) {
+        public boolean any() {
+            return everyCourse || !courses.isEmpty();
+        }
+    }
 
-    public GraderViews(CourseAccess access) {
+    /** A regrade-all as it goes; the page refreshes itself until nothing waits or runs. */
+    public record RegradeProgress(String slug, String title, String course, int version, String requestedBy,
+                                  java.time.Instant requestedAt, int total, long queued, long running, long done) {
+        public boolean finished() {
+            return queued == 0 && running == 0;
+        }
+    }
+
+    private final CourseAccess access;
+    private final RegradeAll regradeAll;
+
+    public GraderViews(CourseAccess access, RegradeAll regradeAll) {
         this.access = access;
+        this.regradeAll = regradeAll;
+    }
+
+    public RegradeChoices regradeChoices(String slug, StaffScope scope) {
+        Exercise e = exercise(slug, scope);
+        List<String> courses = Offer.<Offer>list("exercise = ?1 order by course.code", e).stream()
+                .filter(o -> scope.covers(o.course)).map(o -> o.course.code).toList();
+        return new RegradeChoices(courses, scope.site());
+    }
+
+    /** Starts a regrade-all as {@code username} (blank course: every course); the course it covers, or null. */
+    public String startRegradeAll(String slug, String course, String username) {
+        RegradeBatch b = regradeAll.start(slug, course, username);
+        return b.course == null ? null : b.course.code;
+    }
+
+    public RegradeProgress regradeProgress(String slug, String course, String username) {
+        RegradeAll.State st = regradeAll.state(slug, course, username);
+        RegradeBatch b = st.batch();
+        return new RegradeProgress(b.exercise.slug, b.exercise.title, b.course == null ? null : b.course.code,
+                b.version.version, b.requestedBy.username, b.createdAt, b.queued, st.jobs().queued(),
+                st.jobs().running(), st.jobs().done());
     }
 
     /** The exercises {@code scope} covers, each with the counts of the submissions it covers. */

@@ -189,7 +189,7 @@ public class InstructorResource {
 
     private Response changeSettings(String slug, Map<String, String> change, String done) {
         try {
-            settings.change(slug, change);
+            settings.change(slug, change, viewer.name());
         } catch (SettingsRefused e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.detail(views.detail(slug), null, e.getMessage())).build();

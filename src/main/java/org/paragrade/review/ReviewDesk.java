@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.paragrade.account.Account;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 import org.paragrade.course.Course;
 import org.paragrade.course.StaffScope;
 import org.paragrade.course.UnknownCourse;
@@ -61,9 +63,12 @@ public class ReviewDesk {
 
     private final SubmissionAccess access;
 
-    public ReviewDesk(EntityManager em, SubmissionAccess access) {
+    private final AuditTrail audit;
+
+    public ReviewDesk(EntityManager em, SubmissionAccess access, AuditTrail audit) {
         this.em = em;
         this.access = access;
+        this.audit = audit;
     }
 
     /** The queue, oldest first; {@code courseCode} and {@code slug} narrow it (blank: every one). */
@@ -130,6 +135,10 @@ public class ReviewDesk {
         d.author = Account.findByUsername(who.username()).orElse(null);
         d.persist();
         ReviewRequest.openFor(s.id).ifPresent(r -> r.decision = d);
+        audit.record(who.username(), s.course == null ? null : s.course.id, AuditAction.REVIEW_ACCEPT,
+                new AuditTrail.Subject(s.id, s.exercise.slug, s.student.username), "Review of " + s.student.username
+                        + "'s submission #" + s.id + " (" + s.exercise.slug + ") accepted; it was waiting for: "
+                        + String.join("; ", reasons) + "." + (why == null ? "" : " Comment: " + why));
         LOG.infof("Review of submission %d accepted by %s (%d reasons)", s.id, who.username(), reasons.size());
         return ReviewDecisionView.of(d);
     }

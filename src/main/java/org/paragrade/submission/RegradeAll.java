@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.paragrade.account.Account;
 import org.paragrade.account.Role;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 import org.paragrade.course.Course;
 import org.paragrade.course.CourseAccess;
 import org.paragrade.course.NotCourseStaff;
@@ -32,10 +34,12 @@ public class RegradeAll {
 
     private final JobQueue queue;
     private final CourseAccess access;
+    private final AuditTrail audit;
 
-    public RegradeAll(JobQueue queue, CourseAccess access) {
+    public RegradeAll(JobQueue queue, CourseAccess access, AuditTrail audit) {
         this.queue = queue;
         this.access = access;
+        this.audit = audit;
     }
 
     /** Where a batch stands, with what it was. */
@@ -69,6 +73,10 @@ public class RegradeAll {
                 batch.queued++;
             }
         }
+        audit.record(username, course == null ? null : course.id, AuditAction.REGRADE_ALL,
+                AuditTrail.Subject.exercise(slug), "Regrade-all of " + slug + (course == null ? " in every course"
+                        : " in " + course.code) + ": " + batch.queued + " kept submission(s) queued against version "
+                        + batch.version.version + " (batch " + batch.id + ").");
         LOG.infof("Regrade-all %d of %s%s by %s: %d kept submissions queued against version %d", batch.id, slug,
                 course == null ? "" : " in " + course.code, username, batch.queued, batch.version.version);
         return batch;

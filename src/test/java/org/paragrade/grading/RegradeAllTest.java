@@ -81,6 +81,20 @@ class RegradeAllTest {
     }
 
     @Test
+    void aSingleRegradeNamesWhoAskedForItInTheGradeHistory() {
+        String slug = fixtures.exercise("regrade-one-" + System.nanoTime() % 100000, null);
+        long id = fixtures.graded(slug, "alice", 40, PortalFixtures.FULL_REPORT);
+        asStaff().post("/api/submissions/" + id + "/regrade").then().statusCode(202);
+        Claim claim = queue.claim("w", Duration.ofMinutes(1)).orElseThrow();
+        assertThat(claim.submissionId()).isEqualTo(id);
+        recorder.record(claim, new GradingOutcome(Verdict.ACCEPTED, 90, 100, GradingReport.empty(), List.of(),
+                new GradingOutcome.Timing(0, 0, 0, 0)));
+        JsonPath regraded = asStaff().get("/api/submissions/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(regraded.getList("grades.requestedBy")).as("the upload's grade, then the regrade's")
+                .containsExactly(null, "grader");
+    }
+
+    @Test
     void studentsMayNotAndUnknownCoursesOrExercisesAre404() {
         given().auth().preemptive().basic("alice", "alice").post("/api/exercises/primes/regrade-all")
                 .then().statusCode(403).body("error", notNullValue());

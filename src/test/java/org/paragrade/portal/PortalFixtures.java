@@ -128,6 +128,6 @@ public class PortalFixtures {
         Map<String, Object> change = new HashMap<>();
         change.put("deadline", deadline == null ? null : deadline.toString());
         change.put("maxAttempts", maxAttempts);
-        settings.change(slug, change);
+        settings.change(slug, change, "instructor");
     }
 }
