@@ -69,8 +69,12 @@ public class SimilarityPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rerun(@PathParam("slug") String slug, @RestForm("course") String course) {
         String me = viewer.name();
-        SimilarityDesk.RunView run = desk.rerun(desk.target(slug, course, me), me);
-        return Response.seeOther(back(slug, run.course())).build();
+        try {
+            SimilarityDesk.RunView run = desk.rerun(desk.target(slug, course, me), me);
+            return Response.seeOther(back(slug, run.course())).build();
+        } catch (SimilarityRefused e) {
+            return Response.seeOther(back(slug, null)).build(); // the list page asks which course
+        }
     }
 
     @GET

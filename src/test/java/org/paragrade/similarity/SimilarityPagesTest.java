@@ -68,4 +68,29 @@ class SimilarityPagesTest {
         student.get("/grader/exercises/" + slug + "/similarity/pairs/" + pairId).then().statusCode(404);
         grader.get("/grader/exercises/" + slug + "/similarity/pairs/999999999").then().statusCode(404);
     }
+
+    @Test
+    void anotherCoursesGraderFindsNeitherTheListNorThePair() {
+        String slug = fixtures.exercise();
+        String course = SimilarityFixtures.course(slug);
+        String elsewhere = SimilarityFixtures.course(slug);
+        String x = SimilarityFixtures.unique("qx-");
+        String y = SimilarityFixtures.unique("qy-");
+        String ta = SimilarityFixtures.unique("qta-");
+        SimilarityFixtures.roster(course, x + ",X,x@example.org,student\n" + y + ",Y,y@example.org,student\n");
+        SimilarityFixtures.roster(elsewhere, ta + ",TA,ta@example.org,grader\n", ta);
+        fixtures.graded(slug, x, SimilaritySamples.ORIGINAL, 70);
+        fixtures.graded(slug, y, SimilaritySamples.RENAMED, 70);
+        String list = PortalSession.as("grader").get("/grader/exercises/" + slug + "/similarity?course=" + course)
+                .then().statusCode(200).extract().asString();
+        Matcher first = Pattern.compile("<tr id=\"pair-(\\d+)\">").matcher(list);
+        assertThat(first.find()).isTrue();
+
+        PortalSession other = PortalSession.login(ta, SimilarityFixtures.PASSWORD);
+        other.get("/grader/exercises/" + slug + "/similarity?course=" + course).then().statusCode(403);
+        other.get("/grader/exercises/" + slug + "/similarity/pairs/" + first.group(1)).then().statusCode(404);
+        // their own course's list is theirs (without ?course=, their one course offering it)
+        other.get("/grader/exercises/" + slug + "/similarity").then().statusCode(200)
+                .body(containsString("Fewer than two kept submissions could be compared."));
+    }
 }
