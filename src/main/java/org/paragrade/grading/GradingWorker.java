@@ -1,7 +1,6 @@
 package org.paragrade.grading;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,6 +45,7 @@ public class GradingWorker {
     private final ExpectedValues expectedValues;
     private final Instance<Sandbox> sandbox;
     private final MeterRegistry metrics;
+    private final GradingMetrics gradingMetrics;
     private final String owner;
     private static final java.security.SecureRandom WORKLOADS = new java.security.SecureRandom();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -59,7 +59,7 @@ public class GradingWorker {
 
     public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, RecordStage recorder,
                          ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
-                         MachineLock machine) {
+                         MachineLock machine, GradingMetrics gradingMetrics) {
         this.config = config;
         this.grading = grading;
         this.queue = queue;
@@ -67,6 +67,7 @@ public class GradingWorker {
         this.expectedValues = expectedValues;
         this.sandbox = sandbox;
         this.metrics = metrics;
+        this.gradingMetrics = gradingMetrics;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.machine = machine;
     }
@@ -89,6 +90,8 @@ public class GradingWorker {
             t.start();
         }
         queue.present(owner, config.workers());
+        metrics.gauge("paragrade_workers", threads, List::size);
+        metrics.gauge("paragrade_gradings_running", running, Map::size);
         LOG.infof("%d grading worker(s) started as %s", config.workers(), owner);
     }
 
@@ -150,19 +153,19 @@ public class GradingWorker {
     }
 
     private void process(Claim claim) throws InterruptedException {
-        MDC.put("job", "job=" + claim.jobId() + " ");
-        MDC.put("submission", "submission=" + claim.submissionId() + " ");
+        describeInLog(claim);
         AtomicBoolean cancelled = new AtomicBoolean();
         running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(claim, cancelled),
                 grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-        Timer.Sample timer = Timer.start(metrics);
+        long started = System.nanoTime();
         String verdict = "none";
         try {
             recorder.markRunning(claim);
             GradingOutcome outcome = gradeClaim(claim, cancelled);
             recorder.record(claim, outcome);
             verdict = outcome.verdict().name();
+            gradingMetrics.stages(outcome.timing());
             LOG.infof("Graded: %s, %.1f/%.1f; %s", outcome.verdict(), outcome.score(), outcome.maxScore(), outcome.timing());
         } catch (LeaseLost | Cancelled e) {
             verdict = "abandoned";
@@ -191,20 +194,49 @@ public class GradingWorker {
         } finally {
             beat.cancel(false);
             running.remove(claim.jobId());
-            timer.stop(metrics.timer("paragrade_grading_seconds"));
-            metrics.counter("paragrade_gradings_total", "verdict", verdict).increment();
-            MDC.remove("job");
-            MDC.remove("submission");
+            gradingMetrics.graded(verdict, System.nanoTime() - started);
+            for (String key : LOG_FIELDS) {
+                MDC.remove(key);
+            }
         }
+    }
+
+    /** The MDC fields of a grading's log lines: fields of the JSON log in production; "grading" is the text log's. */
+    private static final List<String> LOG_FIELDS = List.of("job", "submission", "exercise", "student", "grading");
+
+    /**
+     * Puts the job, submission, exercise and student into the MDC of this thread for the grading's log lines,
+     * and counts the job's queue wait. A database hiccup here only costs the two fields; the grading goes on.
+     */
+    private void describeInLog(Claim claim) {
+        MDC.put("job", String.valueOf(claim.jobId()));
+        MDC.put("submission", String.valueOf(claim.submissionId()));
+        String text = "job=" + claim.jobId() + " submission=" + claim.submissionId() + " ";
+        try {
+            GradingSubject subject = GradingSubject.of(claim);
+            MDC.put("exercise", subject.exercise());
+            MDC.put("student", subject.student());
+            text += "exercise=" + subject.exercise() + " student=" + subject.student() + " ";
+            if (claim.attempt() == 1) {
+                gradingMetrics.waited(subject);
+            }
+        } catch (Exception e) {
+            LOG.debugf("Could not describe job %d for the log: %s", claim.jobId(), e);
+        }
+        MDC.put("grading", text);
     }
 
     /** Keeps the lease alive; a lease found lost cancels the grading at its next run. */
     private void heartbeat(Claim claim, AtomicBoolean cancelled) {
         try {
             if (!queue.heartbeat(claim, grading.lease())) {
+                gradingMetrics.heartbeat("lost");
                 cancelled.set(true);
+            } else {
+                gradingMetrics.heartbeat("renewed");
             }
         } catch (Exception e) {
+            gradingMetrics.heartbeat("failed");
             LOG.warnf("Heartbeat of job %d failed: %s", claim.jobId(), e.toString());
         }
     }
@@ -240,12 +272,7 @@ public class GradingWorker {
                     progressOf(claim, cancelled), new Grader.Settings(Runtime.getRuntime().availableProcessors(),
                     claim.submissionId(), WORKLOADS.nextLong(), grading.curveBudget(), grading.contentionRetries(),
                     grading.contentionPause()));
-            Timer.Sample t = Timer.start(metrics);
-            try {
-                return grader.grade();
-            } finally {
-                t.stop(metrics.timer("paragrade_grading_pipeline_seconds"));
-            }
+            return grader.grade();
         }
     }
 

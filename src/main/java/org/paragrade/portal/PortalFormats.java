@@ -1,5 +1,6 @@
 package org.paragrade.portal;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +16,21 @@ public final class PortalFormats {
             .withZone(ZoneOffset.UTC);
 
     private PortalFormats() {
+    }
+
+    /** A traceback or stack dump, escaped, its frames in the student's files linked to the code view. */
+    static RawString codeLinks(String text, long submissionId) {
+        return text == null ? null : new RawString(CodeLinks.html(text, submissionId));
+    }
+
+    /** A flag's {@code file:line}, escaped, linked to that line of the code view. */
+    static RawString codeAt(String where, long submissionId) {
+        return where == null ? null : new RawString(CodeLinks.where(where, submissionId));
+    }
+
+    /** A file's size: "312 bytes", "4.2 KB". */
+    static String bytes(int size) {
+        return size < 1024 ? size + " bytes" : String.format(Locale.ROOT, "%.1f KB", size / 1024.0);
     }
 
     /** {@code WRONG_ANSWER} → "wrong answer". */

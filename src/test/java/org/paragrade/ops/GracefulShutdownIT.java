@@ -71,6 +71,17 @@ class GracefulShutdownIT {
             }
             assertThat(json.getString("status")).isEqualTo("GRADED");
             assertThat(json.getList("grades.kind")).containsExactly("AUTO");
+            // The packaged server logs JSON, and a grading's lines say which job, submission, exercise and student.
+            var graded = again.log().lines().filter(l -> l.startsWith("{") && l.contains("Graded: ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no JSON Graded line in:\n" + again.tail()));
+            var mdc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(graded).path("mdc");
+            assertThat(mdc.path("submission").asText()).isEqualTo(String.valueOf(id));
+            assertThat(mdc.path("job").asText()).matches("\\d+");
+            assertThat(mdc.path("exercise").asText()).isEqualTo("primes");
+            assertThat(mdc.path("student").asText()).isEqualTo("alice");
+            // health answers on the management port only (ServerProcess found it ready there)
+            given().baseUri(again.url()).redirects().follow(false).get("/q/health/ready").then()
+                    .statusCode(org.hamcrest.Matchers.not(200));
         }
     }
 }

@@ -20,11 +20,13 @@ import java.util.Map;
 public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServerProcess(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -34,9 +36,11 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("Package the server first (mvn package): " + jar.toAbsolutePath());
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dparagrade.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dparagrade.exercises-dir=" + Path.of("exercises").toAbsolutePath()));
         settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
@@ -46,13 +50,18 @@ public final class ServerProcess implements AutoCloseable {
         Path log = dataDir.resolve("server-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        ServerProcess server = new ServerProcess(pb.start(), port, log);
+        ServerProcess server = new ServerProcess(pb.start(), port, managementPort, log);
         server.awaitReady(Duration.ofSeconds(180));
         return server;
     }
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The management interface (health, metrics): its own port, as in production. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public int port() {
@@ -79,7 +88,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                var r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
