@@ -19,6 +19,8 @@ import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
 import org.paragrade.review.ReviewRefused;
+import org.paragrade.similarity.SimilarityRefused;
+import org.paragrade.similarity.UnknownPair;
 import org.paragrade.submission.NoRegradeBatch;
 import org.paragrade.submission.SubmissionClosed;
 import org.paragrade.submission.UnknownSubmission;
@@ -103,6 +105,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response review(ReviewRefused e) {
         return ApiError.of(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response similarity(SimilarityRefused e) {
+        return ApiError.of(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPair(UnknownPair e) {
+        return ApiError.of(404, e.getMessage());
     }
 
     @ServerExceptionMapper

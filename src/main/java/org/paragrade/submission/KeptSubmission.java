@@ -1,7 +1,13 @@
 package org.paragrade.submission;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.paragrade.account.Role;
+import org.paragrade.course.Course;
+import org.paragrade.curriculum.Exercise;
 
 /**
  * The grade book's kept rule, in one place: of a student's submissions, the one whose score counts —
@@ -42,7 +48,23 @@ public final class KeptSubmission {
     }
 
     /** The keep rule of the exercise's current version ("best" when it has none). */
-    public static String rule(org.paragrade.curriculum.Exercise exercise) {
+    public static String rule(Exercise exercise) {
         return exercise.currentVersion == null ? "best" : exercise.currentVersion.manifest().scoring().keep();
+    }
+
+    /** Each student's kept submission of {@code exercise}: in {@code course} when given, else among all of theirs. */
+    public static List<Submission> perStudent(Exercise exercise, Course course) {
+        List<Submission> all = course == null ? Submission.forExercise(exercise)
+                : Submission.list("exercise = ?1 and course = ?2 order by id desc", exercise, course);
+        Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
+        for (Submission s : all) { // newest first
+            if (Role.STUDENT.equals(s.student.role)) {
+                byStudent.computeIfAbsent(s.student.id, k -> new ArrayList<>()).add(s);
+            }
+        }
+        String keep = rule(exercise);
+        List<Submission> kept = new ArrayList<>();
+        byStudent.values().forEach(mine -> of(mine, keep).ifPresent(kept::add));
+        return kept;
     }
 }

@@ -2,10 +2,6 @@ package org.paragrade.submission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.paragrade.account.Account;
 import org.paragrade.account.Role;
@@ -66,7 +62,7 @@ public class RegradeAll {
         batch.requestedBy = Account.findByUsername(username).orElseThrow();
         batch.persist();
         var request = new JobQueue.Request(GradingJob.PRIORITY_BATCH, batch.version.id, batch.requestedBy.id, batch.id);
-        for (Submission s : keptSubmissions(exercise, course)) {
+        for (Submission s : KeptSubmission.perStudent(exercise, course)) {
             if (GradingJob.count("submissionId = ?1 and state in (?2, ?3)", s.id, GradingJob.QUEUED,
                     GradingJob.RUNNING) == 0) {
                 queue.enqueue(s.id, request);
@@ -110,21 +106,5 @@ public class RegradeAll {
             throw new UnknownExercise(exercise.slug);
         }
         return course;
-    }
-
-    /** Each student's kept submission: in the course when given, else among all of theirs. */
-    private static List<Submission> keptSubmissions(Exercise exercise, Course course) {
-        List<Submission> all = course == null ? Submission.forExercise(exercise)
-                : Submission.list("exercise = ?1 and course = ?2 order by id desc", exercise, course);
-        Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
-        for (Submission s : all) { // newest first
-            if (Role.STUDENT.equals(s.student.role)) {
-                byStudent.computeIfAbsent(s.student.id, k -> new ArrayList<>()).add(s);
-            }
-        }
-        String keep = KeptSubmission.rule(exercise);
-        List<Submission> kept = new ArrayList<>();
-        byStudent.values().forEach(mine -> KeptSubmission.of(mine, keep).ifPresent(kept::add));
-        return kept;
     }
 }
