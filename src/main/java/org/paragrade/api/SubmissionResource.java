@@ -23,6 +23,7 @@ import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.report.SubmissionViews;
 import org.paragrade.report.ViewCache;
+import org.paragrade.report.ViewTurns;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionAccess;
 import org.paragrade.submission.SubmissionService;
@@ -41,13 +42,15 @@ public class SubmissionResource {
     private final SubmissionService submissions;
     private final SubmissionAccess access;
     private final SubmissionViews views;
+    private final ViewTurns turns;
 
     public SubmissionResource(SecurityIdentity identity, SubmissionService submissions, SubmissionAccess access,
-                              SubmissionViews views) {
+                              SubmissionViews views, ViewTurns turns) {
         this.identity = identity;
         this.submissions = submissions;
         this.access = access;
         this.views = views;
+        this.turns = turns;
     }
 
     @GET
@@ -61,7 +64,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     public Response get(@PathParam("id") long id, @Context Request request) {
-        ViewCache.Shown<SubmissionView> shown = views.view(id, me());
+        ViewCache.Shown<SubmissionView> shown = turns.take(() -> views.view(id, me()));
         EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), me()));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         return (unchanged != null ? unchanged : Response.ok(shown.view()).tag(tag))

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.report.SubmissionViews;
 import org.paragrade.report.ViewCache;
+import org.paragrade.report.ViewTurns;
 import org.paragrade.review.ReviewDesk;
 import org.paragrade.review.ReviewState;
 import org.paragrade.submission.Submission;
@@ -46,15 +47,17 @@ public class ReportResource {
     private final Viewer viewer;
     private final CsrfToken csrf;
     private final Reports reports;
+    private final ViewTurns turns;
     private final SubmissionService submissions;
     private final SubmissionAccess access;
     private final ErrorPages errors;
 
-    public ReportResource(Viewer viewer, CsrfToken csrf, Reports reports, SubmissionService submissions,
-                          SubmissionAccess access, ErrorPages errors) {
+    public ReportResource(Viewer viewer, CsrfToken csrf, Reports reports, ViewTurns turns,
+                          SubmissionService submissions, SubmissionAccess access, ErrorPages errors) {
         this.viewer = viewer;
         this.csrf = csrf;
         this.reports = reports;
+        this.turns = turns;
         this.submissions = submissions;
         this.access = access;
         this.errors = errors;
@@ -76,7 +79,7 @@ public class ReportResource {
             case "accepted" -> "Accepted: the submission is out of the review queue.";
             default -> null;
         };
-        ViewCache.Shown<Reports.Shown> shown = reports.view(id, viewer);
+        ViewCache.Shown<Reports.Shown> shown = turns.take(() -> reports.view(id, viewer));
         // the page around the report is the viewer's: their navigation, their forms' token, the notice
         EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
                 Boolean.toString(viewer.mayGrade()), csrf.token(), notice));

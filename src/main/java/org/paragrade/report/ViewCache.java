@@ -7,9 +7,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.paragrade.submission.SubmissionStatus;
 
@@ -50,6 +53,10 @@ public final class ViewCache<V> {
     private record Key(long submission, Audience audience) {
     }
 
+    /** A computation under way, for those who ask for the same revision meanwhile. */
+    private record Flight<V>(String stamp, CompletableFuture<Entry<V>> result) {
+    }
+
     private record Entry<V>(String stamp, Instant until, V view, String etag) {
         boolean servesAt(String stamp, Instant now) {
             return this.stamp.equals(stamp) && (until == null || now.isBefore(until));
@@ -64,6 +71,7 @@ public final class ViewCache<V> {
             return size() > MAX_ENTRIES;
         }
     };
+    private final Map<Key, Flight<V>> flights = new HashMap<>(); // guarded by entries
 
     public ViewCache() {
         byte[] bytes = new byte[16];
@@ -71,16 +79,53 @@ public final class ViewCache<V> {
         this.salt = Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** The view of revision {@code r} for {@code audience}: kept, or computed now (outside the cache's lock). */
+    /**
+     * The view of revision {@code r} for {@code audience}: kept, or computed now (outside the cache's lock).
+     * When many ask for the same new revision at once (a class opening its reports, a running page's progress),
+     * one computes it and the others wait for that, blocked rather than computing it each.
+     */
     public Shown<V> get(ReportRevision r, Audience audience, Instant now, Supplier<Computed<V>> compute) {
         Key key = new Key(r.submission(), audience);
-        Entry<V> kept;
+        Flight<V> flight;
+        boolean mine = false;
         synchronized (entries) {
-            kept = entries.get(key);
+            Entry<V> kept = entries.get(key);
+            if (kept != null && kept.servesAt(r.stamp(), now)) {
+                return new Shown<>(kept.view(), kept.etag());
+            }
+            flight = flights.get(key);
+            if (flight == null || !flight.stamp().equals(r.stamp())) {
+                flight = new Flight<>(r.stamp(), new CompletableFuture<>());
+                flights.put(key, flight);
+                mine = true;
+            }
         }
-        if (kept != null && kept.servesAt(r.stamp(), now)) {
-            return new Shown<>(kept.view(), kept.etag());
+        if (!mine) {
+            try {
+                Entry<V> e = flight.result().get();
+                return new Shown<>(e.view(), e.etag());
+            } catch (ExecutionException e) {
+                return computed(key, r, audience, now, compute); // its failure was its own: try once more here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the report was computed", e);
+            }
         }
+        try {
+            Shown<V> shown = computed(key, r, audience, now, compute);
+            flight.result().complete(new Entry<>(r.stamp(), null, shown.view(), shown.etag()));
+            return shown;
+        } catch (RuntimeException | Error e) {
+            flight.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (entries) {
+                flights.remove(key, flight);
+            }
+        }
+    }
+
+    private Shown<V> computed(Key key, ReportRevision r, Audience audience, Instant now, Supplier<Computed<V>> compute) {
         Computed<V> c = compute.get();
         Instant until = c.until();
         if (r.status() == SubmissionStatus.QUEUED) {
