@@ -46,6 +46,11 @@ public class Account extends PanacheEntityBase {
     }
 
     public boolean isStaff() {
+        return isStaffRole(role);
+    }
+
+    /** A site role that grades or teaches everywhere. */
+    public static boolean isStaffRole(String role) {
         return Role.INSTRUCTOR.equals(role) || Role.GRADER.equals(role);
     }
 }

@@ -4,7 +4,11 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.UnknownExercise;
-import org.paragrade.queue.JobQueue;
 import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
+import org.paragrade.report.SubmissionViews;
+import org.paragrade.report.ViewCache;
+import org.paragrade.report.ViewTurns;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionAccess;
 import org.paragrade.submission.SubmissionService;
@@ -29,31 +35,40 @@ import org.paragrade.submission.UploadRefused;
 @Tag(name = "Submissions")
 @APIResponse(responseCode = "401", ref = ApiDocument.REF_401)
 public class SubmissionResource {
+    /** Kept by the browser only, and asked again each time (the ETag makes that cheap). */
+    static final String PRIVATE = "private, no-cache";
+
     private final SecurityIdentity identity;
     private final SubmissionService submissions;
     private final SubmissionAccess access;
-    private final JobQueue queue;
+    private final SubmissionViews views;
+    private final ViewTurns turns;
 
     public SubmissionResource(SecurityIdentity identity, SubmissionService submissions, SubmissionAccess access,
-                              JobQueue queue) {
+                              SubmissionViews views, ViewTurns turns) {
         this.identity = identity;
         this.submissions = submissions;
         this.access = access;
-        this.queue = queue;
+        this.views = views;
+        this.turns = turns;
     }
 
     @GET
     @Path("submissions/{id}")
-    @Transactional
     @Operation(summary = "A submission and its report", description = "Roles: the student who submitted it, "
-            + "site graders and instructors, the graders and instructors of its course; anyone else gets 404.")
-    @APIResponse(responseCode = "200", description = "The submission, its progress and (once graded) its report.")
+            + "site graders and instructors, the graders and instructors of its course; anyone else gets 404. "
+            + "Answered with an ETag: send it back in If-None-Match and an unchanged submission is a 304.")
+    @APIResponse(responseCode = "200", description = "The submission, its progress and (once graded) its report.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
-    public SubmissionView get(@PathParam("id") long id) {
-        SubmissionAccess.Seen seen = access.see(id, me());
-        Submission s = seen.submission();
-        SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.waitOf(s.id) : null);
-        return seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s));
+    public Response get(@PathParam("id") long id, @Context Request request) {
+        ViewCache.Shown<SubmissionView> shown = turns.take(() -> views.view(id, me()));
+        EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), me()));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(shown.view()).tag(tag))
+                .header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
     }
 
     @GET
@@ -114,7 +129,7 @@ public class SubmissionResource {
             throw new UploadRefused("Send {\"score\": number, \"comment\": \"why\"}.", false);
         }
         submissions.override(id, body.score(), body.comment(), me());
-        return get(id);
+        return views.view(id, me()).view();
     }
 
     private String me() {

@@ -20,8 +20,23 @@ import org.paragrade.curriculum.Exercise;
 public class CourseAccess {
     static final List<String> STAFF_ROLES = List.of(CourseRole.GRADER.word(), CourseRole.INSTRUCTOR.word());
 
+    /** {@link #scopeOf(Account)} in one query (the account with its staff memberships): every page asks it. */
+    @SuppressWarnings("unchecked")
     public StaffScope scopeOf(String username) {
-        return Account.findByUsername(username).map(this::scopeOf).orElse(StaffScope.NONE);
+        List<Object[]> rows = Account.getEntityManager().createNativeQuery("""
+                        select a.role, m.course_id from account a
+                        left join course_member m on m.account_id = a.id and m.role in (:roles)
+                        where a.username = :username""")
+                .setParameter("roles", STAFF_ROLES).setParameter("username", username).getResultList();
+        if (rows.isEmpty()) {
+            return StaffScope.NONE;
+        }
+        if (Account.isStaffRole((String) rows.get(0)[0])) {
+            return StaffScope.SITE;
+        }
+        Set<Long> ids = rows.stream().filter(r -> r[1] != null).map(r -> ((Number) r[1]).longValue())
+                .collect(Collectors.toUnmodifiableSet());
+        return ids.isEmpty() ? StaffScope.NONE : new StaffScope(false, ids);
     }
 
     public StaffScope scopeOf(Account a) {

@@ -15,7 +15,12 @@ public record StaffScope(boolean site, Set<Long> courses) {
     public static final StaffScope NONE = new StaffScope(false, Set.of());
 
     public boolean covers(Course course) {
-        return site || (course != null && courses.contains(course.id));
+        return covers(course == null ? null : course.id);
+    }
+
+    /** {@link #covers(Course)} by the course's id (null: outside any course). */
+    public boolean covers(Long courseId) {
+        return site || (courseId != null && courses.contains(courseId));
     }
 
     /** Staff somewhere: may open the grader pages (which then show only what the scope covers). */

@@ -11,15 +11,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.paragrade.queue.JobQueue;
-import org.paragrade.report.Concealment;
 import org.paragrade.report.SubmissionView;
+import org.paragrade.report.SubmissionViews;
+import org.paragrade.report.ViewCache;
+import org.paragrade.report.ViewTurns;
 import org.paragrade.review.ReviewDesk;
+import org.paragrade.review.ReviewState;
 import org.paragrade.submission.Submission;
 import org.paragrade.submission.SubmissionAccess;
 import org.paragrade.submission.SubmissionService;
@@ -34,21 +41,26 @@ import org.paragrade.submission.UploadRefused;
 @Produces(MediaType.TEXT_HTML)
 @CsrfProtected
 public class ReportResource {
+    /** Kept by the browser only, and asked again each time (the ETag makes that cheap). */
+    static final String PRIVATE = "private, no-cache";
+
     private final Viewer viewer;
+    private final CsrfToken csrf;
     private final Reports reports;
+    private final ViewTurns turns;
     private final SubmissionService submissions;
     private final SubmissionAccess access;
     private final ErrorPages errors;
-    private final ReviewDesk desk;
 
-    public ReportResource(Viewer viewer, Reports reports, SubmissionService submissions, SubmissionAccess access,
-                          ErrorPages errors, ReviewDesk desk) {
+    public ReportResource(Viewer viewer, CsrfToken csrf, Reports reports, ViewTurns turns,
+                          SubmissionService submissions, SubmissionAccess access, ErrorPages errors) {
         this.viewer = viewer;
+        this.csrf = csrf;
         this.reports = reports;
+        this.turns = turns;
         this.submissions = submissions;
         this.access = access;
         this.errors = errors;
-        this.desk = desk;
     }
 
     @CheckedTemplate
@@ -59,7 +71,7 @@ public class ReportResource {
 
     @GET
     @Path("{id}")
-    public TemplateInstance report(@PathParam("id") long id, @QueryParam("done") String done) {
+    public Response report(@PathParam("id") long id, @QueryParam("done") String done, @Context Request request) {
         String notice = switch (done == null ? "" : done) {
             case "regrade" -> "Queued for grading again. The earlier grade stays in the history.";
             case "override" -> "The grade override is saved; the automatic grade is kept beside it.";
@@ -67,8 +79,17 @@ public class ReportResource {
             case "accepted" -> "Accepted: the submission is out of the review queue.";
             default -> null;
         };
-        Reports.Shown shown = reports.view(id, viewer.name());
-        return Templates.report(shown.report(), shown.staff(), notice, null, "", "", ReviewSection.of(desk, id, viewer));
+        ViewCache.Shown<Reports.Shown> shown = turns.take(() -> reports.view(id, viewer));
+        // the page around the report is the viewer's: their navigation, their forms' token, the notice
+        EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
+                Boolean.toString(viewer.mayGrade()), csrf.token(), notice));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged == null) {
+            Reports.Shown r = shown.view();
+            unchanged = Response.ok(Templates.report(r.report(), r.staff(), notice, null, "", "",
+                    ReviewSection.of(r.review()))).tag(tag);
+        }
+        return unchanged.header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
     }
 
     @POST
@@ -94,10 +115,10 @@ public class ReportResource {
             submissions.override(id, value, comment, viewer.name());
             return Response.seeOther(URI.create("/submissions/" + id + "?done=override")).build();
         } catch (UploadRefused e) {
-            Reports.Shown shown = reports.view(id, viewer.name());
+            Reports.Shown shown = reports.view(id, viewer).view();
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(Templates.report(shown.report(),
                     shown.staff(), null, e.getMessage(), score == null ? "" : score, comment == null ? "" : comment,
-                    ReviewSection.of(desk, id, viewer))).build();
+                    ReviewSection.of(shown.review()))).build();
         }
     }
 
@@ -106,29 +127,38 @@ public class ReportResource {
         return errors.of(e);
     }
 
-    /** Reads a submission for the viewer inside a transaction. */
+    /**
+     * The report page's part that depends on the submission and its audience only, computed once per revision
+     * ({@link SubmissionViews}): the report with its charts and the desk's section.
+     */
     @ApplicationScoped
     public static class Reports {
-        private final JobQueue queue;
-        private final SubmissionAccess access;
+        private final SubmissionViews views;
+        private final ReviewDesk desk;
+        private final ViewCache<Shown> cache = new ViewCache<>();
 
-        public Reports(JobQueue queue, SubmissionAccess access) {
-            this.queue = queue;
-            this.access = access;
+        public Reports(SubmissionViews views, ReviewDesk desk) {
+            this.views = views;
+            this.desk = desk;
         }
 
         /** The report as its viewer may see it; {@code staff}: with the student's name and the grader's forms. */
-        public record Shown(ReportView report, boolean staff) {
+        public record Shown(ReportView report, boolean staff, ReviewState review) {
         }
 
         @Transactional
-        public Shown view(long id, String username) {
-            SubmissionAccess.Seen seen = access.see(id, username);
-            Submission s = seen.submission();
-            SubmissionView view = SubmissionView.of(s, Submission.QUEUED.equals(s.status) ? queue.waitOf(s.id) : null);
-            Submission newer = s.supersededBy == null ? null : Submission.findById(s.supersededBy);
-            return new Shown(ReportView.of(seen.asStaff() ? view : view.forStudent(Concealment.forStudent(s)),
-                    newer == null ? null : new ReportView.Superseded(newer.id, newer.attempt)), seen.asStaff());
+        public ViewCache.Shown<Shown> view(long id, Viewer viewer) {
+            SubmissionViews.Looked looked = views.look(id, viewer.name(), viewer.scope());
+            ViewCache.Audience audience = looked.audience();
+            return cache.get(looked.revision(), audience, Instant.now(), () -> {
+                ViewCache.Computed<SubmissionView> v = views.compute(id, audience);
+                Long newerId = v.view().supersededBy();
+                Submission newer = newerId == null ? null : Submission.findById(newerId);
+                ReportView report = ReportView.of(v.view(),
+                        newer == null ? null : new ReportView.Superseded(newer.id, newer.attempt));
+                return new ViewCache.Computed<>(new Shown(report, audience.staff(),
+                        desk.state(id, ReviewPages.who(viewer))), v.until());
+            });
         }
     }
 }

@@ -8,8 +8,8 @@ import org.paragrade.review.ReviewState;
  * decisions, for its student their request), and a refused request's problem and message to show again.
  */
 public record ReviewSection(ReviewState state, String problem, String messageInput) {
-    static ReviewSection of(ReviewDesk desk, long id, Viewer viewer) {
-        return new ReviewSection(desk.state(id, ReviewPages.who(viewer)), null, "");
+    static ReviewSection of(ReviewState state) {
+        return new ReviewSection(state, null, "");
     }
 
     static ReviewSection refused(ReviewDesk desk, long id, Viewer viewer, String problem, String message) {

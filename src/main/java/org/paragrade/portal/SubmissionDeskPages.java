@@ -44,7 +44,7 @@ public class SubmissionDeskPages {
             desk.ask(id, message, ReviewPages.who(viewer));
         } catch (ReviewRefused e) {
             ReviewSection section = ReviewSection.refused(desk, id, viewer, e.getMessage(), message);
-            ReportResource.Reports.Shown shown = reports.view(id, viewer.name());
+            ReportResource.Reports.Shown shown = reports.view(id, viewer).view();
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(ReportResource.Templates.report(
                     shown.report(), shown.staff(), null, null, "", "", section)).build();
         }

@@ -1,5 +1,6 @@
 package org.paragrade.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +41,22 @@ public record Concealment(Map<String, Integer> hidden, boolean hideModel, boolea
 
     /** What the student who made {@code s} may not see of it now (their course's offer, their extension). */
     public static Concealment forStudent(Submission s) {
+        return forStudentNow(s).concealed();
+    }
+
+    /**
+     * What is concealed now, and until when: the student's deadline while it is still ahead (their view
+     * changes by itself then), else null (it changes only with the rows it is made of).
+     */
+    public record Now(Concealment concealed, Instant until) {
+    }
+
+    public static Now forStudentNow(Submission s) {
         Offer offer = s.course == null ? null : Offer.of(s.course, s.exercise).orElse(null);
-        boolean passed = Offers.terms(offer, s.exercise, s.student).deadlinePassed();
-        return of(s.version.manifest(), passed, offer != null && Offer.AFTER_DEADLINE.equals(offer.release));
+        Offers.Terms terms = Offers.terms(offer, s.exercise, s.student);
+        boolean passed = terms.deadlinePassed();
+        return new Now(of(s.version.manifest(), passed, offer != null && Offer.AFTER_DEADLINE.equals(offer.release)),
+                passed ? null : terms.deadline());
     }
 
     /**

@@ -43,7 +43,12 @@ public class SubmissionAccess {
 
     /** The rule itself, for a list already loaded: its student, or staff whose scope covers its course. */
     public static boolean sees(Submission s, StaffScope scope, String username) {
-        return scope.covers(s.course) || s.student.username.equals(username);
+        return sees(s.course == null ? null : s.course.id, s.student.username, scope, username);
+    }
+
+    /** The same rule from a submission's course id and student's user name (its revision, not the entity). */
+    public static boolean sees(Long courseId, String student, StaffScope scope, String username) {
+        return scope.covers(courseId) || student.equals(username);
     }
 
     /**

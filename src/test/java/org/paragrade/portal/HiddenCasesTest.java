@@ -37,6 +37,11 @@ class HiddenCasesTest {
     CurriculumService curriculum;
 
     String hiddenExercise() {
+        return hiddenExercise(curriculum);
+    }
+
+    /** A copy of tiny whose case "small" is hidden, "zero" shown after the deadline, and the model kept back. */
+    static String hiddenExercise(CurriculumService curriculum) {
         String slug = "hidden-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
         Bundle b = PortalFixtures.bundleAs("tiny", slug, null);
         String yaml = b.text("exercise.yaml")
