@@ -84,6 +84,15 @@ public interface GradingConfig {
         @WithDefault("true")
         boolean tuneHost();
 
+        /**
+         * Grade even where no cgroup can enforce the memory, task and CPU limits (the sandbox then says
+         * "rusage only": the supervisor samples memory and tasks, rlimits stop CPU). Off: such a server
+         * does not grade, its readiness check is down and says why, and the jobs wait in the queue.
+         */
+        @WithName("allow-weak")
+        @WithDefault("false")
+        boolean allowWeak();
+
         /** Name of the per-run cgroups' parent. */
         @WithName("cgroup-parent")
         @WithDefault("paragrade")

@@ -13,12 +13,19 @@ import java.nio.file.Path;
  * @param cgroupParent name of the cgroup under which each run gets its own; relative names are created below
  *                     the server's own cgroup, absolute ones below the hierarchy's root
  * @param tuneHost     as root, set the host's cgroup2 mount option {@code favordynmods} (see {@link FastMigration})
+ * @param allowWeak    grade even when no cgroup can enforce the memory, task and CPU limits (the supervisor's
+ *                     sampling and rlimits only); otherwise such a sandbox refuses every run and says why
  */
 public record SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
-                              boolean tuneHost) {
+                              boolean tuneHost, boolean allowWeak) {
 
     public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent) {
-        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, true);
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, true, false);
+    }
+
+    public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
+                           boolean tuneHost) {
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, tuneHost, false);
     }
 
     public static SandboxSettings defaults(Path workRoot) {
