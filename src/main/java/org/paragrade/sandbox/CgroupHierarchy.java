@@ -243,11 +243,13 @@ final class CgroupHierarchy {
         Files.createDirectories(leaf);
         int moved = 0;
         // Processes may fork while we move them (PostgreSQL starts backends): a few passes until none is left.
+        List<Long> before = List.of();
         for (int pass = 0; pass < 20; pass++) {
             List<Long> left = RunCgroup.pids(own.resolve("cgroup.procs"));
-            if (left.isEmpty()) {
-                break;
+            if (left.isEmpty() || left.equals(before)) {
+                break; // all moved, or what is left cannot move: the controllers' write below says if it mattered
             }
+            before = left;
             for (long pid : left) {
                 try {
                     Files.writeString(leaf.resolve("cgroup.procs"), Long.toString(pid));
