@@ -93,6 +93,11 @@ public interface GradingConfig {
         @WithDefault("false")
         boolean allowWeak();
 
+        /** Where the cgroup file system is mounted (a hybrid host's v2 hierarchy alone: /sys/fs/cgroup/unified). */
+        @WithName("cgroup-root")
+        @WithDefault("/sys/fs/cgroup")
+        String cgroupRoot();
+
         /** Name of the per-run cgroups' parent. */
         @WithName("cgroup-parent")
         @WithDefault("paragrade")

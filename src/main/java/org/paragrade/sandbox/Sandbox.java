@@ -92,11 +92,6 @@ public final class Sandbox {
 
     /** As above with another filter, or none ({@code null}: only to measure what the filter costs). */
     Sandbox(SandboxSettings settings, SeccompFilter seccompFilter) {
-        this(settings, seccompFilter, Path.of("/sys/fs/cgroup"));
-    }
-
-    /** As above with the cgroup file system at {@code cgroupRoot} (a test gives one that does not exist). */
-    Sandbox(SandboxSettings settings, SeccompFilter seccompFilter, Path cgroupRoot) {
         this.settings = settings;
         List<String> notes = new ArrayList<>();
         try {
@@ -110,7 +105,7 @@ public final class Sandbox {
             this.dropRoot = probe.dropRoot();
             this.sandboxed = probe.failure() == null;
             refuseUnsafeUnlessAllowed(probe.failure(), notes);
-            this.cgroups = sandboxed ? CgroupHierarchy.detect(cgroupRoot, settings.cgroupParent(), notes) : null;
+            this.cgroups = sandboxed ? CgroupHierarchy.detect(settings.cgroupRoot(), settings.cgroupParent(), notes) : null;
             this.controls = cgroups == null ? null : cgroups.probe(notes);
             this.seccomp = sandboxed && seccompFilter != null
                     ? BwrapSeccomp.install(seccompFilter, Files.createDirectories(workRoot)) : null;

@@ -47,8 +47,9 @@ public final class SelfCheck {
         Path work = Path.of(args.length > 1 ? args[1] : "paragrade-selfcheck").toAbsolutePath();
         Sandbox sandbox;
         try {
+            // A parent of its own: a server on the same host may have runs in "paragrade" right now.
             sandbox = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), work, false,
-                    "paragrade", true, false));
+                    "paragrade-selfcheck-" + ProcessHandle.current().pid(), true, false));
         } catch (RuntimeException e) {
             System.out.println("FAIL sandbox: " + e.getMessage());
             System.out.println("0 passed, 1 failed");
@@ -147,6 +148,9 @@ public final class SelfCheck {
             }
             try (var runs = Files.list(sandbox.runsDir())) {
                 runs.filter(p -> p.getFileName().toString().startsWith("r-")).forEach(p -> left.add(p.toString()));
+            }
+            for (Path parent : sandbox.cgroupParents()) {
+                Files.deleteIfExists(parent); // empty: the check's own parent goes too
             }
             return left.isEmpty() ? null : "left: " + left;
         });

@@ -36,8 +36,7 @@ class SandboxSetupTest {
         Path work = SandboxFixture.WORK.resolveSibling("sandbox-work-weak");
         Path nowhere = Path.of("/nonexistent/cgroupfs");
         Sandbox strict = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), work, false,
-                SandboxFixture.CGROUP_PARENT, false, false), org.paragrade.sandbox.seccomp.SeccompFilter.paragradeDefault(),
-                nowhere);
+                SandboxFixture.CGROUP_PARENT, false, false, nowhere));
         assertThat(strict.info().mode()).isEqualTo("rusage only");
         assertThat(strict.info().limits()).startsWith("no cgroup: memory and tasks sampled by the supervisor");
         assertThat(strict.info().refusal()).startsWith("Refusing to grade: this host's sandbox cannot enforce the"
@@ -50,8 +49,7 @@ class SandboxSetupTest {
         assertThat(refused.message()).contains("Refusing to grade");
 
         Sandbox weak = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), work, false,
-                SandboxFixture.CGROUP_PARENT, false, true), org.paragrade.sandbox.seccomp.SeccompFilter.paragradeDefault(),
-                nowhere);
+                SandboxFixture.CGROUP_PARENT, false, true, nowhere));
         assertThat(weak.info().refusal()).isNull();
         RunResult r = weak.run(add);
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
