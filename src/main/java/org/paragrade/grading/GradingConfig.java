@@ -84,6 +84,20 @@ public interface GradingConfig {
         @WithDefault("true")
         boolean tuneHost();
 
+        /**
+         * Grade even where no cgroup can enforce the memory, task and CPU limits (the sandbox then says
+         * "rusage only": the supervisor samples memory and tasks, rlimits stop CPU). Off: such a server
+         * does not grade, its readiness check is down and says why, and the jobs wait in the queue.
+         */
+        @WithName("allow-weak")
+        @WithDefault("false")
+        boolean allowWeak();
+
+        /** Where the cgroup file system is mounted (a hybrid host's v2 hierarchy alone: /sys/fs/cgroup/unified). */
+        @WithName("cgroup-root")
+        @WithDefault("/sys/fs/cgroup")
+        String cgroupRoot();
+
         /** Name of the per-run cgroups' parent. */
         @WithName("cgroup-parent")
         @WithDefault("paragrade")

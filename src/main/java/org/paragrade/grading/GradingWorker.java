@@ -77,7 +77,12 @@ public class GradingWorker {
             LOG.info("Grading is off on this instance (paragrade.workers=0): portal only");
             return;
         }
-        sandbox.get().info(); // fail at start, loudly, if no safe sandbox can be built
+        var info = sandbox.get().info(); // fail at start, loudly, if no safe sandbox can be built
+        if (!info.grades()) {
+            // Not grading at all beats grading with limits that are not enforced; the jobs wait in the queue.
+            LOG.error(info.refusal() + " No grading worker started; jobs wait in the queue.");
+            return;
+        }
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paragrade-heartbeat");
             t.setDaemon(true);

@@ -28,9 +28,12 @@ public class SandboxHealth implements HealthCheck {
         }
         try {
             var info = sandbox.get().info();
-            return b.up().withData("mode", info.mode()).withData("isolation", info.isolation())
-                    .withData("seccomp", info.seccomp())
-                    .withData("python", info.pythonVersion()).build();
+            b.withData("mode", info.mode()).withData("limits", info.limits()).withData("isolation", info.isolation())
+                    .withData("seccomp", info.seccomp()).withData("python", info.pythonVersion());
+            if (!info.grades()) {
+                return b.down().withData("error", info.refusal()).build();
+            }
+            return b.up().build();
         } catch (Exception e) {
             return b.down().withData("error", String.valueOf(e.getMessage())).build();
         }

@@ -23,10 +23,11 @@ public class SandboxProducer {
         Path workRoot = Path.of(config.dataDir()).toAbsolutePath();
         var options = grading.sandbox();
         Sandbox sandbox = new Sandbox(new SandboxSettings(python, Path.of(options.bwrap()), workRoot,
-                options.allowUnsafe(), options.cgroupParent(), options.tuneHost()));
+                options.allowUnsafe(), options.cgroupParent(), options.tuneHost(), options.allowWeak(),
+                Path.of(options.cgroupRoot())));
         var info = sandbox.info();
-        LOG.infof("Sandbox ready: %s, isolation %s, Python %s at %s", info.mode(), info.isolation(),
-                info.pythonVersion(), info.interpreter());
+        LOG.infof("Sandbox ready: %s, limits %s, isolation %s, Python %s at %s", info.mode(), info.limits(),
+                info.isolation(), info.pythonVersion(), info.interpreter());
         return sandbox;
     }
 

@@ -27,6 +27,10 @@ final class CgroupHierarchy {
     static final String V1_CPU = "cpu";
     /** The runs' CPU weight relative to a default cgroup or a lone nice-0 task. */
     static final int CPU_PRIORITY = 8;
+    static final List<String> V2_CONTROLLERS = List.of("memory", "pids", "cpu");
+    private static final String ENABLE = "+memory +pids +cpu";
+    /** The leaf child of the server's own v2 cgroup that the server's processes move into. */
+    static final String SERVER_LEAF = "server";
 
     private final String mode;
     /** v1: controller -> parent dir of the runs' cgroups; v2: "" -> parent dir. */
@@ -46,21 +50,28 @@ final class CgroupHierarchy {
 
     /** Returns null when no usable hierarchy exists (the sandbox then runs in "rusage only" mode). */
     static CgroupHierarchy detect(Path root, String cgroupParent, List<String> notes) {
+        return detect(root, cgroupParent, ownCgroups(), notes);
+    }
+
+    /** As above, for the server whose cgroups (/proc/self/cgroup: controller -> path, "" for v2) are {@code own}. */
+    static CgroupHierarchy detect(Path root, String cgroupParent, Map<String, String> own, List<String> notes) {
         String parent = cgroupParent == null || cgroupParent.isBlank() ? "paragrade" : cgroupParent;
         if (!parent.matches("/?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*")) {
             throw new IllegalArgumentException("cgroupParent must be a plain path: " + cgroupParent);
         }
-        Map<String, String> own = ownCgroups();
         try {
             if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
                 String controllers = Files.readString(root.resolve("cgroup.controllers"));
-                if (controllers.contains("memory") && controllers.contains("pids") && controllers.contains("cpu")) {
-                    Path dir = under(root, own.getOrDefault("", "/"), parent);
-                    boolean prioritised = prepareV2(root, dir, notes);
-                    return new CgroupHierarchy(V2, Map.of("", dir), prioritised);
+                if (!hasV2Controllers(controllers)) {
+                    notes.add("cgroup v2 lacks the memory, pids or cpu controller (it has: " + controllers.strip() + ")");
+                    return null;
                 }
-                notes.add("cgroup v2 lacks the memory, pids or cpu controller");
-                return null;
+                Path ownDir = ownV2(root, own.getOrDefault("", "/"));
+                Path dir = parent.startsWith("/") ? root.resolve(parent.substring(1)) : ownDir.resolve(parent);
+                if (!prepareV2(root, ownDir, dir, notes)) {
+                    return null;
+                }
+                return new CgroupHierarchy(V2, Map.of("", dir), prioritiseV2(dir, notes));
             }
             Map<String, Path> dirs = new LinkedHashMap<>();
             for (String controller : V1_CONTROLLERS) {
@@ -110,6 +121,29 @@ final class CgroupHierarchy {
         }
     }
 
+    /**
+     * What a run's cgroup really enforces and accounts here: a probe cgroup made exactly like a run's, looked at
+     * and removed. Null when even that cannot be made.
+     */
+    RunCgroup.Found probe(List<String> notes) {
+        RunCgroup probe = null;
+        try {
+            probe = create("probe-" + Sandbox.hex(6), new Limits(1, 1, 64, 8, 1));
+            return probe.find();
+        } catch (IOException | RuntimeException e) {
+            notes.add("a run's cgroup cannot be made (" + e.getMessage() + ")");
+            return null;
+        } finally {
+            if (probe != null) {
+                probe.destroy();
+            }
+        }
+    }
+
+    List<Path> parents() {
+        return parents.values().stream().distinct().toList();
+    }
+
     /** Whether runs get the CPU priority (the cpu controller was found and took the weight). */
     boolean prioritised() {
         return prioritised;
@@ -139,23 +173,97 @@ final class CgroupHierarchy {
         return mount.resolve(base.substring(1));
     }
 
-    private static boolean prepareV2(Path root, Path dir, List<String> notes) throws IOException {
-        // Enable the controllers on every level from the root down to our parent.
-        List<Path> chain = new ArrayList<>();
-        for (Path p = dir; p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+    static boolean hasV2Controllers(String controllers) {
+        List<String> have = List.of(controllers.trim().split("\\s+"));
+        return have.containsAll(V2_CONTROLLERS);
+    }
+
+    /**
+     * The server's own v2 cgroup. A server that already moved itself into its leaf ({@value #SERVER_LEAF}, below a
+     * cgroup that hands the controllers down) counts the cgroup above it as its own: a second sandbox in the same
+     * process must not nest another leaf.
+     */
+    static Path ownV2(Path root, String own) {
+        Path dir = own.equals("/") ? root : root.resolve(own.substring(1));
+        Path up = dir.getParent();
+        if (!dir.equals(root) && dir.getFileName().toString().equals(SERVER_LEAF) && up != null && up.startsWith(root)) {
+            try {
+                if (hasV2Controllers(Files.readString(up.resolve("cgroup.subtree_control")))) {
+                    return up;
+                }
+            } catch (IOException e) {
+                // not ours after all
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * Makes the memory, pids and cpu controllers reach {@code dir}, where the runs' cgroups go. cgroup v2 lets a
+     * cgroup hand controllers to its children only while it holds no processes itself (the "no internal processes"
+     * rule; the root is exempt). A server started by systemd, Docker or a login shell lives in such a cgroup with
+     * its JVM and its embedded PostgreSQL, so it first moves its own processes into a leaf child,
+     * {@code <own>/server}, as runc's and isolate's cgroup v2 set-ups do. A delegated subtree (systemd's
+     * {@code Delegate=yes}) is handled the same way, with no rights beyond it. Returns false (with a note) when
+     * the controllers do not reach {@code dir}.
+     */
+    static boolean prepareV2(Path root, Path ownDir, Path dir, List<String> notes) throws IOException {
+        List<Path> chain = new ArrayList<>(); // every level from the root down to dir's parent
+        for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
             chain.add(0, p);
         }
-        Files.createDirectories(dir);
-        Path level = root;
-        for (Path p : chain) {
-            try {
-                Files.writeString(level.resolve("cgroup.subtree_control"), "+memory +pids +cpu");
-            } catch (IOException e) {
-                // an inner level may already have it or refuse (processes in it); checked below
+        for (Path level : chain) {
+            Files.createDirectories(level);
+            if (level.equals(ownDir) && !level.equals(root)) {
+                moveIntoLeaf(level, notes);
             }
-            level = p;
+            try {
+                Files.writeString(level.resolve("cgroup.subtree_control"), ENABLE);
+            } catch (IOException e) {
+                // an outer level may already hand them down, or refuse (not ours): checked below
+            }
         }
-        Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids +cpu");
+        Files.createDirectories(dir);
+        String reached = Files.readString(dir.resolve("cgroup.controllers"));
+        if (!hasV2Controllers(reached)) {
+            notes.add("cgroup v2: the memory, pids and cpu controllers do not reach " + dir + " (it has: "
+                    + reached.strip() + "); delegate a subtree to the server (systemd Delegate=yes) or run it as root");
+            return false;
+        }
+        Files.writeString(dir.resolve("cgroup.subtree_control"), ENABLE);
+        return true;
+    }
+
+    /** Moves every process of {@code own} (the JVM, PostgreSQL and whatever shares the cgroup) into its leaf. */
+    private static void moveIntoLeaf(Path own, List<String> notes) throws IOException {
+        if (!Files.exists(own.resolve("cgroup.type")) || RunCgroup.pids(own.resolve("cgroup.procs")).isEmpty()) {
+            return; // the root (no cgroup.type), or nothing to move
+        }
+        Path leaf = own.resolve(SERVER_LEAF);
+        Files.createDirectories(leaf);
+        int moved = 0;
+        // Processes may fork while we move them (PostgreSQL starts backends): a few passes until none is left.
+        List<Long> before = List.of();
+        for (int pass = 0; pass < 20; pass++) {
+            List<Long> left = RunCgroup.pids(own.resolve("cgroup.procs"));
+            if (left.isEmpty() || left.equals(before)) {
+                break; // all moved, or what is left cannot move: the controllers' write below says if it mattered
+            }
+            before = left;
+            for (long pid : left) {
+                try {
+                    Files.writeString(leaf.resolve("cgroup.procs"), Long.toString(pid));
+                    moved++;
+                } catch (IOException e) {
+                    // gone already, or a kernel thread: the controllers' write below says if it mattered
+                }
+            }
+        }
+        notes.add("moved the server's " + moved + " process(es) into " + leaf.getFileName() + "/ of its cgroup, so"
+                + " that cgroup can hand the controllers to the runs (cgroup v2 allows no processes there)");
+    }
+
+    private static boolean prioritiseV2(Path dir, List<String> notes) {
         try {
             Files.writeString(dir.resolve("cpu.weight"), Integer.toString(100 * CPU_PRIORITY));
             return true;

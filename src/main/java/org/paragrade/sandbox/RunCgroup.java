@@ -38,6 +38,38 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
 
     abstract String mode();
 
+    /** What a run's cgroup enforces and accounts, each with the kernel file it uses, in {@link Found}'s order. */
+    abstract Map<String, Path> controls();
+
+    static final String MEMORY_LIMIT = "memory limit";
+    static final String TASK_LIMIT = "task limit";
+    static final String CPU_TIME = "CPU time";
+    static final String MEMORY_PEAK = "memory peak";
+    static final String TASK_PEAK = "task peak";
+    /** Without these three the cgroup enforces less than the limits promise: the sandbox is weak. */
+    static final List<String> REQUIRED = List.of(MEMORY_LIMIT, TASK_LIMIT, CPU_TIME);
+
+    /** The controls a run's cgroup really has here (found: name -> file) and the ones it lacks. */
+    record Found(Map<String, String> found, List<String> missing) {
+        boolean full() {
+            return missing.stream().noneMatch(REQUIRED::contains);
+        }
+    }
+
+    /** Looks which of {@link #controls()} the kernel gave this cgroup. */
+    Found find() {
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        controls().forEach((name, file) -> {
+            if (Files.isRegularFile(file)) {
+                found.put(name, file.getFileName().toString());
+            } else {
+                missing.add(name);
+            }
+        });
+        return new Found(found, missing);
+    }
+
     /** Kills every task and waits until the cgroup is empty. Returns false if it could not. */
     abstract boolean killAll();
 
@@ -52,6 +84,14 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
     }
 
     abstract Collection<Path> dirs();
+
+    private static Map<String, Path> linked(Object... pairs) {
+        Map<String, Path> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (Path) pairs[i + 1]);
+        }
+        return m;
+    }
 
     static long readLong(Path file) {
         try {
@@ -181,6 +221,15 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
         }
 
         @Override
+        Map<String, Path> controls() {
+            Path memory = dirs.get("memory");
+            Path pids = dirs.get("pids");
+            return linked(MEMORY_LIMIT, memory.resolve("memory.limit_in_bytes"), TASK_LIMIT, pids.resolve("pids.max"),
+                    CPU_TIME, dirs.get("cpuacct").resolve("cpuacct.usage"),
+                    MEMORY_PEAK, memory.resolve("memory.max_usage_in_bytes"), TASK_PEAK, pids.resolve("pids.peak"));
+        }
+
+        @Override
         Collection<Path> dirs() {
             return dirs.values().stream().distinct().toList();
         }
@@ -267,6 +316,13 @@ abstract sealed class RunCgroup permits RunCgroup.V1, RunCgroup.V2 {
         @Override
         String mode() {
             return CgroupHierarchy.V2;
+        }
+
+        @Override
+        Map<String, Path> controls() {
+            return linked(MEMORY_LIMIT, dir.resolve("memory.max"), TASK_LIMIT, dir.resolve("pids.max"),
+                    CPU_TIME, dir.resolve("cpu.stat"), MEMORY_PEAK, dir.resolve("memory.peak"),
+                    TASK_PEAK, dir.resolve("pids.peak"));
         }
 
         @Override

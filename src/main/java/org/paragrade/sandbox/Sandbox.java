@@ -65,6 +65,8 @@ public final class Sandbox {
     /** Where the runs' files and the harness are staged: a directory of its own on a tmpfs (see stagingRoot). */
     private final Path runsDir;
     private final CgroupHierarchy cgroups;
+    /** What a run's cgroup enforces and accounts on this host (probed at start); null without cgroups. */
+    private final RunCgroup.Found controls;
     private final boolean sandboxed;
     /** Run bwrap as host uid 65534 (setpriv) instead of root: possible when uid 65534 can reach every mount source. */
     private final boolean dropRoot;
@@ -103,12 +105,15 @@ public final class Sandbox {
             this.dropRoot = probe.dropRoot();
             this.sandboxed = probe.failure() == null;
             refuseUnsafeUnlessAllowed(probe.failure(), notes);
-            this.cgroups = sandboxed ? CgroupHierarchy.detect(Path.of("/sys/fs/cgroup"), settings.cgroupParent(), notes)
-                    : null;
+            this.cgroups = sandboxed ? CgroupHierarchy.detect(settings.cgroupRoot(), settings.cgroupParent(), notes) : null;
+            this.controls = cgroups == null ? null : cgroups.probe(notes);
             this.seccomp = sandboxed && seccompFilter != null
                     ? BwrapSeccomp.install(seccompFilter, Files.createDirectories(workRoot)) : null;
             this.info = describe(notes, seccompState());
-            LOG.info("Sandbox ready: accounting " + info.mode() + "; " + info.isolation());
+            LOG.info("Sandbox ready: accounting " + info.mode() + "; limits " + info.limits() + "; " + info.isolation());
+            if (info.refusal() != null) {
+                LOG.severe(info.refusal());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the sandbox: " + e.getMessage(), e);
         }
@@ -167,6 +172,11 @@ public final class Sandbox {
         } catch (IOException e) {
             // the host's tmpfs is emptied at reboot anyway
         }
+    }
+
+    /** The directories the runs' cgroups are made in (checked empty after the runs); none without cgroups. */
+    List<Path> cgroupParents() {
+        return cgroups == null ? List.of() : cgroups.parents();
     }
 
     /** Where the runs' files are staged (tests check it is left empty). */
@@ -237,7 +247,43 @@ public final class Sandbox {
         if (!notes.isEmpty()) {
             isolation += " (" + String.join("; ", notes) + ")";
         }
-        return new SandboxInfo(mode, python.executable(), python.prefix(), python.version(), isolation, seccompState);
+        return new SandboxInfo(mode, python.executable(), python.prefix(), python.version(), isolation, seccompState,
+                limitsSummary(), refusal(mode));
+    }
+
+    /** The limits a run gets here, in words, with the kernel files that enforce them. */
+    private String limitsSummary() {
+        if (!sandboxed) {
+            return "none (no sandbox)";
+        }
+        if (controls == null) {
+            return "no cgroup: memory and tasks sampled by the supervisor, CPU by RLIMIT_CPU, wall clock timer"
+                    + " (weaker: a fast allocation or fork burst can pass the limit between two samples)";
+        }
+        StringBuilder b = new StringBuilder();
+        controls.found().forEach((name, file) -> b.append(b.isEmpty() ? "" : ", ").append(name).append(" (")
+                .append(file).append(")"));
+        if (!controls.missing().isEmpty()) {
+            b.append("; missing: ").append(String.join(", ", controls.missing()));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Why this sandbox must not grade (null when it may): it cannot enforce the limits with a cgroup and
+     * weaker limits were not allowed. Grading weaker without saying so would let a fork or allocation burst
+     * pass where the limits promise it cannot.
+     */
+    private String refusal(String mode) {
+        boolean full = controls != null && controls.full();
+        if (!sandboxed || full || settings.allowWeak()) {
+            return null;
+        }
+        String lacking = controls == null ? "no usable cgroup hierarchy" : "the run's cgroup lacks "
+                + String.join(", ", controls.missing().stream().filter(RunCgroup.REQUIRED::contains).toList());
+        return "Refusing to grade: this host's sandbox cannot enforce the memory, task and CPU limits (" + mode
+                + ": " + lacking + "). Give the server a cgroup it can use (README: \"cgroups\" under Deploying) or"
+                + " set paragrade.grading.sandbox.allow-weak=true to grade with weaker limits.";
     }
 
     public SandboxInfo info() {
@@ -255,6 +301,9 @@ public final class Sandbox {
     }
 
     private RunResult runCounted(RunRequest request) {
+        if (info.refusal() != null) {
+            return internalError(info.refusal(), System.nanoTime());
+        }
         // The label names the cgroup (host side only: the sandbox has its own cgroup namespace); the run's
         // directory, whose name the sandbox can see, is random.
         String runId = request.label().replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^[.]+", "_")

@@ -11,7 +11,15 @@ import java.nio.file.Path;
  * @param pythonVersion {@code sys.version} of the interpreter
  * @param isolation     plain-language summary of what isolates a run
  * @param seccomp       the seccomp filter every run gets: "seccomp on: N system calls denied …", or why it is off
+ * @param limits        what a run's cgroup enforces and accounts here, with the kernel files ("memory limit
+ *                      (memory.max), task limit (pids.max), …; missing: …"), as probed at start
+ * @param refusal       why this sandbox refuses to grade (limits it cannot enforce, weaker limits not allowed);
+ *                      null when it grades
  */
 public record SandboxInfo(String mode, Path interpreter, Path pythonPrefix, String pythonVersion, String isolation,
-                          String seccomp) {
+                          String seccomp, String limits, String refusal) {
+    /** Whether runs get their limits from a cgroup, or weaker ones were explicitly allowed. */
+    public boolean grades() {
+        return refusal == null;
+    }
 }

@@ -13,12 +13,27 @@ import java.nio.file.Path;
  * @param cgroupParent name of the cgroup under which each run gets its own; relative names are created below
  *                     the server's own cgroup, absolute ones below the hierarchy's root
  * @param tuneHost     as root, set the host's cgroup2 mount option {@code favordynmods} (see {@link FastMigration})
+ * @param allowWeak    grade even when no cgroup can enforce the memory, task and CPU limits (the supervisor's
+ *                     sampling and rlimits only); otherwise such a sandbox refuses every run and says why
+ * @param cgroupRoot   where the cgroup file system is mounted ({@code /sys/fs/cgroup}; on a hybrid host the v2
+ *                     hierarchy alone is at {@code /sys/fs/cgroup/unified})
  */
 public record SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
-                              boolean tuneHost) {
+                              boolean tuneHost, boolean allowWeak, Path cgroupRoot) {
+    public static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
+    public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
+                           boolean tuneHost, boolean allowWeak) {
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, tuneHost, allowWeak, CGROUP_ROOT);
+    }
 
     public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent) {
-        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, true);
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, true, false, CGROUP_ROOT);
+    }
+
+    public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
+                           boolean tuneHost) {
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, tuneHost, false, CGROUP_ROOT);
     }
 
     public static SandboxSettings defaults(Path workRoot) {

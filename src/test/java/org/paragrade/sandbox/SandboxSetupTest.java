@@ -18,6 +18,45 @@ class SandboxSetupTest {
     }
 
     @Test
+    void saysWhichLimitsTheRunsCgroupEnforcesHere() {
+        SandboxInfo info = SandboxFixture.sandbox().info();
+        assertThat(info.refusal()).isNull();
+        assertThat(info.grades()).isTrue();
+        if (info.mode().equals("cgroup v1")) {
+            assertThat(info.limits()).contains("memory limit (memory.limit_in_bytes)", "task limit (pids.max)",
+                    "CPU time (cpuacct.usage)", "memory peak (memory.max_usage_in_bytes)");
+        } else {
+            assertThat(info.limits()).contains("memory limit (memory.max)", "task limit (pids.max)",
+                    "CPU time (cpu.stat)");
+        }
+    }
+
+    @Test
+    void withoutACgroupItRefusesToGradeUnlessWeakLimitsAreAllowed() throws Exception {
+        Path work = SandboxFixture.WORK.resolveSibling("sandbox-work-weak");
+        Path nowhere = Path.of("/nonexistent/cgroupfs");
+        Sandbox strict = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), work, false,
+                SandboxFixture.CGROUP_PARENT, false, false, nowhere));
+        assertThat(strict.info().mode()).isEqualTo("rusage only");
+        assertThat(strict.info().limits()).startsWith("no cgroup: memory and tasks sampled by the supervisor");
+        assertThat(strict.info().refusal()).startsWith("Refusing to grade: this host's sandbox cannot enforce the"
+                + " memory, task and CPU limits (rusage only: no usable cgroup hierarchy)")
+                .contains("paragrade.grading.sandbox.allow-weak=true");
+        RunRequest add = new RunRequest("weak", SandboxFixture.solution("ok_add.py"), null,
+                new HarnessSpec("add", "function", Map.of("a", 1, "b", 2), false, null), SandboxFixture.SMALL);
+        RunResult refused = strict.run(add);
+        assertThat(refused.outcome()).isEqualTo(Outcome.INTERNAL_ERROR);
+        assertThat(refused.message()).contains("Refusing to grade");
+
+        Sandbox weak = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), work, false,
+                SandboxFixture.CGROUP_PARENT, false, true, nowhere));
+        assertThat(weak.info().refusal()).isNull();
+        RunResult r = weak.run(add);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.accounting()).isEqualTo("rusage only");
+    }
+
+    @Test
     void refusesToRunWithoutBwrap() {
         Path work = SandboxFixture.WORK.resolveSibling("sandbox-work-nobwrap");
         assertThatThrownBy(() -> new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/nonexistent/bwrap"),

@@ -1,0 +1,245 @@
+package org.paragrade.sandbox;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's self-check, runnable on a host without the server, its database or Maven: builds the
+ * sandbox as the server would (no weak limits allowed), reports what it found, then runs the hostile
+ * fixtures of src/test/resources/sandbox and a positive control, one line each, and ends with
+ * {@code N passed, M failed}. grader-images/cgroup2-check runs it on a pure cgroup v2 kernel:
+ * <pre>
+ *   java -cp 'quarkus-app/app/*:quarkus-app/lib/main/*' org.paragrade.sandbox.SelfCheck FIXTURES_DIR [WORK_DIR]
+ * </pre>
+ * Exit status 0 when every check passed.
+ */
+public final class SelfCheck {
+    /**
+     * Time limits are multiplied by this (environment PARAGRADE_SELFCHECK_WALL_FACTOR, default 1) on an emulated
+     * CPU, where starting Python alone takes over 2 s of CPU time; memory and task limits, and the CPU limit of
+     * the CPU fixtures, which are what the check is about, stay as they are.
+     */
+    static final double WALL_FACTOR = wallFactor(System.getenv("PARAGRADE_SELFCHECK_WALL_FACTOR"));
+    static final Limits LIMITS = limits(2, 4, 160, 48, 32);
+    static final Limits CPU_LIMITS = new Limits(1.5, 15 * WALL_FACTOR, 160, 48, 32);
+
+    static Limits limits(double cpu, double wall, int memoryMb, int tasks, int outputKb) {
+        return new Limits(cpu * WALL_FACTOR, wall * WALL_FACTOR, memoryMb, tasks, outputKb);
+    }
+
+    private static double wallFactor(String configured) {
+        try {
+            return configured == null ? 1 : Math.max(1, Double.parseDouble(configured));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private final Path fixtures;
+    private final Sandbox sandbox;
+    private int passed;
+    private int failed;
+
+    /** One check: null when it held, else what was seen instead. */
+    private interface Check {
+        String run() throws Exception;
+    }
+
+    private SelfCheck(Path fixtures, Sandbox sandbox) {
+        this.fixtures = fixtures;
+        this.sandbox = sandbox;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: SelfCheck FIXTURES_DIR [WORK_DIR]");
+            System.exit(2);
+        }
+        Path work = Path.of(args.length > 1 ? args[1] : "paragrade-selfcheck").toAbsolutePath();
+        Sandbox sandbox;
+        try {
+            // A parent of its own: a server on the same host may have runs in "paragrade" right now.
+            sandbox = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), work, false,
+                    "paragrade-selfcheck-" + ProcessHandle.current().pid(), true, false));
+        } catch (RuntimeException e) {
+            System.out.println("FAIL sandbox: " + e.getMessage());
+            System.out.println("0 passed, 1 failed");
+            System.exit(1);
+            return;
+        }
+        SelfCheck check = new SelfCheck(Path.of(args[0]), sandbox);
+        check.all();
+        System.out.println(check.passed + " passed, " + check.failed + " failed");
+        System.exit(check.failed == 0 ? 0 : 1);
+    }
+
+    private void all() {
+        SandboxInfo info = sandbox.info();
+        System.out.println("mode: " + info.mode() + (WALL_FACTOR > 1 ? " (time limits x" + WALL_FACTOR + ")" : ""));
+        System.out.println("limits: " + info.limits());
+        System.out.println("isolation: " + info.isolation());
+        System.out.println("own cgroup now: " + readQuietly(Path.of("/proc/self/cgroup")).strip().replace('\n', ' '));
+        check("cgroup accounting", () -> info.mode().startsWith("cgroup") ? null : "mode is " + info.mode());
+        check("full limits (memory, tasks, CPU time) and memory peak", () -> info.refusal() != null ? info.refusal()
+                : info.limits().contains(RunCgroup.MEMORY_PEAK) ? null : "no memory peak: " + info.limits());
+        check("seccomp filter in force", () -> info.seccomp().startsWith("seccomp on") ? null : info.seccomp());
+        check("a plain call completes, with the cgroup's CPU and memory peak", () -> {
+            RunResult r = run("ok_add.py", "add", Map.of("a", 1, "b", 2), LIMITS);
+            return expect(r, Outcome.COMPLETED) != null ? expect(r, Outcome.COMPLETED)
+                    : r.value().asInt() != 3 ? "value " + r.value()
+                    : !(r.cgroupCpuMs() > 0) ? "cgroup CPU " + r.cgroupCpuMs()
+                    : !(r.cgroupPeakMemoryMb() > 1) ? "cgroup memory peak " + r.cgroupPeakMemoryMb() + " MB" : null;
+        });
+        check("pool under fork, spawn and forkserver", () -> {
+            for (String method : List.of("fork", "spawn", "forkserver")) {
+                RunResult r = run("controls.py", "pool", Map.of("method", method), LIMITS);
+                String bad = expect(r, Outcome.COMPLETED);
+                if (bad != null || !r.value().toString().equals("[0,1,4,9,16,25]")) {
+                    return method + ": " + (bad != null ? bad : r.value());
+                }
+            }
+            return null;
+        });
+        check("infinite loop hits the CPU limit", () -> cpu(run("infinite_loop.py", CPU_LIMITS)));
+        check("CPU in many processes counts all of them", () -> cpu(run("cpu_processes.py", CPU_LIMITS)));
+        check("CPU in many threads hits the CPU limit", () -> expect(run("cpu_threads.py", CPU_LIMITS),
+                Outcome.TIME_LIMIT_CPU));
+        check("fork bomb hits the task limit", () -> expect(run("fork_bomb.py", LIMITS), Outcome.PROCESS_LIMIT));
+        check("thread bomb hits the task limit", () -> expect(run("thread_bomb.py", LIMITS), Outcome.PROCESS_LIMIT));
+        check("Pool(10000) hits the task limit", () -> expect(run("pool_10000.py", LIMITS), Outcome.PROCESS_LIMIT));
+        check("memory bomb hits the memory limit, peak from the cgroup", () -> {
+            RunResult r = run("memory_bomb.py", LIMITS);
+            return expect(r, Outcome.MEMORY_LIMIT) != null ? expect(r, Outcome.MEMORY_LIMIT)
+                    : r.cgroupPeakMemoryMb() > 150 ? null : "cgroup memory peak " + r.cgroupPeakMemoryMb() + " MB";
+        });
+        check("memory spread over workers hits the tree's limit", () -> expect(run("memory_workers.py",
+                limits(3, 6, 160, 48, 32)), Outcome.MEMORY_LIMIT));
+        check("sleeping forever hits the wall limit", () -> expect(run("sleep_forever.py",
+                limits(2, 2, 160, 48, 32)), Outcome.TIME_LIMIT_WALL));
+        check("stdout flood hits the output limit", () -> expect(run("stdout_flood.py", LIMITS), Outcome.OUTPUT_LIMIT));
+        check("network is loopback only", () -> {
+            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                RunResult r = run("network.py", "run", Map.of("port", server.getLocalPort()), LIMITS);
+                String bad = expect(r, Outcome.COMPLETED);
+                return bad != null ? bad : r.value().path("host_port").asText().equals("ConnectionRefusedError")
+                        && r.value().path("interfaces").toString().equals("[\"lo\"]") ? null : r.value().toString();
+            }
+        });
+        check("killing the supervisor gains nothing", () -> {
+            RunResult r = run("kill_supervisor.py", LIMITS);
+            return expect(r, Outcome.COMPLETED) != null ? expect(r, Outcome.COMPLETED)
+                    : r.value().asText().equals("survived") ? null : "value " + r.value();
+        });
+        check("a daemon does not outlive the run", () -> {
+            RunResult r = run("daemon_escape.py", LIMITS);
+            String bad = expect(r, Outcome.COMPLETED);
+            List<String> left = processesMentioning("PG_DAEMON_MARKER_7731");
+            return bad != null ? bad : left.isEmpty() ? null : "left on the host: " + left;
+        });
+        check("ptrace is denied by seccomp", () -> {
+            RunResult r = run("seccomp_ptrace.py", "run", Map.of(), LIMITS);
+            String bad = expect(r, Outcome.COMPLETED);
+            if (bad != null) {
+                return bad;
+            }
+            List<String> allowed = new ArrayList<>();
+            r.value().fields().forEachRemaining(e -> {
+                if (!e.getValue().asText().equals("EPERM")) {
+                    allowed.add(e.getKey() + "=" + e.getValue().asText());
+                }
+            });
+            return allowed.isEmpty() ? null : "not denied: " + allowed;
+        });
+        check("no run cgroup and no run directory left", () -> {
+            List<String> left = new ArrayList<>();
+            for (Path parent : sandbox.cgroupParents()) {
+                try (var dirs = Files.list(parent)) {
+                    dirs.filter(Files::isDirectory).forEach(d -> left.add(d.toString()));
+                }
+            }
+            try (var runs = Files.list(sandbox.runsDir())) {
+                runs.filter(p -> p.getFileName().toString().startsWith("r-")).forEach(p -> left.add(p.toString()));
+            }
+            for (Path parent : sandbox.cgroupParents()) {
+                Files.deleteIfExists(parent); // empty: the check's own parent goes too
+            }
+            return left.isEmpty() ? null : "left: " + left;
+        });
+    }
+
+    private void check(String name, Check check) {
+        String failure;
+        long started = System.nanoTime();
+        try {
+            failure = check.run();
+        } catch (Exception | AssertionError e) {
+            failure = e.toString();
+        }
+        String took = String.format(" (%.1f s)", (System.nanoTime() - started) / 1e9);
+        if (failure == null) {
+            passed++;
+            System.out.println("PASS " + name + took);
+        } else {
+            failed++;
+            System.out.println("FAIL " + name + took + ": " + failure);
+        }
+        System.out.flush();
+    }
+
+    private RunResult run(String fixture, String entry, Map<String, Object> params, Limits limits) throws IOException {
+        Path dir = Files.createTempDirectory("pg-selfcheck-");
+        Files.copy(fixtures.resolve(fixture), dir.resolve("solution.py"));
+        try {
+            return sandbox.run(new RunRequest(fixture, dir, null, new HarnessSpec(entry, "function", params, false,
+                    null), limits));
+        } finally {
+            HostFiles.deleteTree(dir);
+        }
+    }
+
+    private RunResult run(String fixture, Limits limits) throws IOException {
+        return run(fixture, "run", Map.of(), limits);
+    }
+
+    private static String expect(RunResult r, Outcome outcome) {
+        return r.outcome() == outcome ? null : r.outcome() + " instead of " + outcome + ": " + r.message();
+    }
+
+    /** The CPU limit, and the cgroup saw at least that much CPU time (all the tree's processes counted). */
+    private static String cpu(RunResult r) {
+        String bad = expect(r, Outcome.TIME_LIMIT_CPU);
+        return bad != null ? bad : r.cgroupCpuMs() >= 1500 ? null : "cgroup CPU only " + r.cgroupCpuMs() + " ms";
+    }
+
+    private static List<String> processesMentioning(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        long me = ProcessHandle.current().pid();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.toList()) {
+                String name = p.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && Long.parseLong(name) != me) {
+                    String cmd = readQuietly(p.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains(text)) {
+                        found.add(name + ": " + cmd);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
