@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.paragrade.ParagradeConfig;
@@ -52,6 +52,7 @@ public class GradingWorker {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final MachineLock machine;
+    private final BatchConfig batch;
     private ScheduledExecutorService heartbeats;
 
     private record Running(Claim claim, AtomicBoolean cancelled, Thread thread) {
@@ -59,7 +60,7 @@ public class GradingWorker {
 
     public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, RecordStage recorder,
                          ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
-                         MachineLock machine) {
+                         MachineLock machine, BatchConfig batch) {
         this.config = config;
         this.grading = grading;
         this.queue = queue;
@@ -69,6 +70,7 @@ public class GradingWorker {
         this.metrics = metrics;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.machine = machine;
+        this.batch = batch;
     }
 
     void onStart(@Observes @Priority(50) StartupEvent event) {
@@ -131,12 +133,12 @@ public class GradingWorker {
     private void loop() {
         while (!stopping.get()) {
             try {
-                Optional<Claim> claim = queue.claim(owner, grading.lease());
-                if (claim.isEmpty()) {
+                List<Claim> claims = queue.claimBatch(owner, grading.lease(), Math.max(1, batch.max()));
+                if (claims.isEmpty()) {
                     Thread.sleep(grading.poll().toMillis());
                     continue;
                 }
-                process(claim.get());
+                process(claims);
             } catch (InterruptedException e) {
                 if (stopping.get()) {
                     return;
@@ -149,52 +151,127 @@ public class GradingWorker {
         }
     }
 
-    private void process(Claim claim) throws InterruptedException {
-        MDC.put("job", "job=" + claim.jobId() + " ");
-        MDC.put("submission", "submission=" + claim.submissionId() + " ");
-        AtomicBoolean cancelled = new AtomicBoolean();
-        running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
-        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(claim, cancelled),
-                grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-        Timer.Sample timer = Timer.start(metrics);
-        String verdict = "none";
-        try {
-            recorder.markRunning(claim);
-            GradingOutcome outcome = gradeClaim(claim, cancelled);
-            recorder.record(claim, outcome);
-            verdict = outcome.verdict().name();
-            LOG.infof("Graded: %s, %.1f/%.1f; %s", outcome.verdict(), outcome.score(), outcome.maxScore(), outcome.timing());
-        } catch (LeaseLost | Cancelled e) {
-            verdict = "abandoned";
-            LOG.warnf("Job %d abandoned: %s", claim.jobId(), e.getMessage());
-        } catch (InterruptedException e) {
-            verdict = "abandoned";
-            if (!stopping.get()) {
-                throw e;
-            }
-        } catch (Exception e) {
-            if (stopping.get() && cancelled.get()) {
-                verdict = "abandoned";
-                LOG.infof("Job %d stopped by shutdown; its lease was given back", claim.jobId());
-                return;
-            }
-            if (stopping.get()) {
-                // A run that failed while the JVM shuts down (its sandbox staging is being removed) is not a
-                // result: the job goes back to the queue without using up an attempt.
-                verdict = "abandoned";
-                queue.release(claim);
-                LOG.infof("Shutdown: gave job %d back to the queue (%s)", claim.jobId(), e.getMessage());
-                return;
-            }
-            verdict = "INTERNAL_ERROR";
-            failed(claim, e);
-        } finally {
+    /** One claim of a batch while it is processed: its own cancel flag, heartbeat and metrics. */
+    private final class Member {
+        final Claim claim;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final ScheduledFuture<?> beat;
+        final Timer.Sample timer = Timer.start(metrics);
+        String verdict;
+
+        Member(Claim claim) {
+            this.claim = claim;
+            running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
+            beat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(claim, cancelled),
+                    grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void end() {
             beat.cancel(false);
             running.remove(claim.jobId());
             timer.stop(metrics.timer("paragrade_grading_seconds"));
-            metrics.counter("paragrade_gradings_total", "verdict", verdict).increment();
+            metrics.counter("paragrade_gradings_total", "verdict", verdict == null ? "abandoned" : verdict).increment();
+        }
+    }
+
+    /**
+     * Grades a batch of claims (often one): each is prepared in its own workspace, checked and judged on its
+     * own, and recorded in its own fenced transaction; their benchmarks share one session.
+     */
+    private void process(List<Claim> claims) throws InterruptedException {
+        MDC.put("job", "job=" + claims.stream().map(c -> String.valueOf(c.jobId())).collect(Collectors.joining(",")) + " ");
+        MDC.put("submission", "submission=" + claims.stream().map(c -> String.valueOf(c.submissionId()))
+                .collect(Collectors.joining(",")) + " ");
+        List<Member> members = claims.stream().map(Member::new).toList();
+        List<Workspace> workspaces = new ArrayList<>();
+        try {
+            List<Grader> graders = new ArrayList<>();
+            List<Member> graded = new ArrayList<>();
+            long workloadSeed = WORKLOADS.nextLong(); // one workload per session: the references are shared
+            Long versionId = null;
+            for (Member m : members) {
+                try {
+                    recorder.markRunning(m.claim);
+                    PrepareStage.Prepared prepared = PrepareStage.load(m.claim);
+                    if (versionId != null && versionId != prepared.versionId()) {
+                        queue.release(m.claim); // cannot happen by the claim's query; never share references across versions
+                        m.verdict = "abandoned";
+                        continue;
+                    }
+                    versionId = prepared.versionId();
+                    Workspace ws = PrepareStage.workspace(Path.of(config.dataDir()), "job" + m.claim.jobId(), prepared);
+                    workspaces.add(ws);
+                    graders.add(grader(m, prepared, ws, workloadSeed));
+                    graded.add(m);
+                } catch (Exception e) {
+                    settle(m, e);
+                }
+            }
+            if (graders.isEmpty()) {
+                return;
+            }
+            if (graders.size() > 1) {
+                LOG.infof("Grading a batch of %d", graders.size());
+            }
+            Timer.Sample t = Timer.start(metrics);
+            List<BatchGrading.Result> results;
+            try {
+                results = new BatchGrading(graders, machine, grading.curveBudget(), grading.contentionRetries(),
+                        grading.contentionPause(), graded.get(0).claim.submissionId()).grade();
+            } finally {
+                t.stop(metrics.timer("paragrade_grading_pipeline_seconds"));
+            }
+            for (int i = 0; i < graded.size(); i++) {
+                Member m = graded.get(i);
+                BatchGrading.Result r = results.get(i);
+                if (r.outcome() == null) {
+                    settle(m, r.error());
+                    continue;
+                }
+                try {
+                    recorder.record(m.claim, r.outcome());
+                    m.verdict = r.outcome().verdict().name();
+                    LOG.infof("Graded submission %d: %s, %.1f/%.1f; %s", m.claim.submissionId(), r.outcome().verdict(),
+                            r.outcome().score(), r.outcome().maxScore(), r.outcome().timing());
+                } catch (Exception e) {
+                    settle(m, e);
+                }
+            }
+        } catch (InterruptedException e) {
+            if (!stopping.get()) {
+                throw e;
+            }
+        } finally {
+            for (Workspace ws : workspaces) {
+                try {
+                    ws.close();
+                } catch (Exception e) {
+                    LOG.warnf("Could not remove a grading workspace: %s", e.toString());
+                }
+            }
+            members.forEach(Member::end);
             MDC.remove("job");
             MDC.remove("submission");
+        }
+    }
+
+    /** A member that ended without a result: abandoned (its claim stopped), given back, or our failure. */
+    private void settle(Member m, Exception e) {
+        if (e instanceof LeaseLost || e instanceof Cancelled) {
+            m.verdict = "abandoned";
+            LOG.warnf("Job %d abandoned: %s", m.claim.jobId(), e.getMessage());
+        } else if (stopping.get() && m.cancelled.get()) {
+            m.verdict = "abandoned";
+            LOG.infof("Job %d stopped by shutdown; its lease was given back", m.claim.jobId());
+        } else if (stopping.get()) {
+            // A run that failed while the JVM shuts down (its sandbox staging is being removed) is not a
+            // result: the job goes back to the queue without using up an attempt.
+            m.verdict = "abandoned";
+            queue.release(m.claim);
+            LOG.infof("Shutdown: gave job %d back to the queue (%s)", m.claim.jobId(), e.getMessage());
+        } else {
+            m.verdict = "INTERNAL_ERROR";
+            failed(m.claim, e);
         }
     }
 
@@ -230,23 +307,13 @@ public class GradingWorker {
         }
     }
 
-    private GradingOutcome gradeClaim(Claim claim, AtomicBoolean cancelled) throws Exception {
-        PrepareStage.Prepared prepared = PrepareStage.load(claim);
-        try (Workspace ws = PrepareStage.workspace(Path.of(config.dataDir()), "job" + claim.jobId(), prepared)) {
-            ExerciseRunner runner = new ExerciseRunner(sandbox.get(), prepared.manifest(), ws, prepared.hasChecker(),
-                    "submission " + claim.submissionId());
-            Grader grader = new Grader(prepared.manifest(), runner, prepared.files(),
-                    params -> expectedValues.get(prepared.versionId(), params, runner), machine,
-                    progressOf(claim, cancelled), new Grader.Settings(Runtime.getRuntime().availableProcessors(),
-                    claim.submissionId(), WORKLOADS.nextLong(), grading.curveBudget(), grading.contentionRetries(),
-                    grading.contentionPause()));
-            Timer.Sample t = Timer.start(metrics);
-            try {
-                return grader.grade();
-            } finally {
-                t.stop(metrics.timer("paragrade_grading_pipeline_seconds"));
-            }
-        }
+    private Grader grader(Member m, PrepareStage.Prepared prepared, Workspace ws, long workloadSeed) {
+        ExerciseRunner runner = new ExerciseRunner(sandbox.get(), prepared.manifest(), ws, prepared.hasChecker(),
+                "submission " + m.claim.submissionId());
+        return new Grader(prepared.manifest(), runner, prepared.files(),
+                params -> expectedValues.get(prepared.versionId(), params, runner), machine,
+                progressOf(m.claim, m.cancelled), new Grader.Settings(Runtime.getRuntime().availableProcessors(),
+                m.claim.submissionId(), workloadSeed));
     }
 
     /** Progress goes to the submission while the claim holds; a lost lease or a shutdown stops the grading. */
