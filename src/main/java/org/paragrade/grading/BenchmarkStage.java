@@ -86,7 +86,8 @@ final class BenchmarkStage {
         }
         // Without every run's own CPU (a run with no cgroup), the grader's work would look like a neighbour's.
         Contention contention = m.unaccounted ? null : HostCpu.contention(before, m.cgroupCpuMs);
-        return new Result(List.copyOf(m.samples), m.accounting, null, wrongValue(workload, m.values, m.sequentialAtOne),
+        return new Result(List.copyOf(m.samples), m.accounting, null,
+                wrongValue(runner, expected, workload, m.values, m.sequentialAtOne),
                 m.flags.stream().distinct().limit(3).toList(), contention);
     }
 
@@ -137,7 +138,7 @@ final class BenchmarkStage {
     }
 
     /** A reference whose figures contradict the host's is our problem; the tested variant's is flagged. */
-    private static java.util.Optional<Flag> implausible(Trial t, boolean tested, RunResult r) {
+    static java.util.Optional<Flag> implausible(Trial t, boolean tested, RunResult r) {
         var flag = Plausibility.check(r);
         if (flag.isPresent() && !tested) {
             throw new InfrastructureFailure("reference run " + t + ": " + flag.get().message());
@@ -146,7 +147,7 @@ final class BenchmarkStage {
     }
 
     /** A run that did not complete: the tested variant's failure, or ours. */
-    private static Failure failure(Trial t, RunVariant variant, boolean tested, RunResult r) {
+    static Failure failure(Trial t, RunVariant variant, boolean tested, RunResult r) {
         if (r.outcome() == Outcome.INTERNAL_ERROR) {
             throw new InfrastructureFailure("benchmark run " + t + ": " + r.message());
         }
@@ -165,8 +166,8 @@ final class BenchmarkStage {
      * The tested variant's value at every worker count must equal the sequential reference's value for
      * the same params (some checkers' values depend on the worker count, so each is compared with its own).
      */
-    private String wrongValue(Map<String, Object> workload, Map<Integer, List<JsonNode>> values,
-                              JsonNode sequentialAtOne) {
+    static String wrongValue(ExerciseRunner runner, CorrectnessStage.ExpectedLookup expected,
+                             Map<String, Object> workload, Map<Integer, List<JsonNode>> values, JsonNode sequentialAtOne) {
         for (var e : values.entrySet()) {
             int workers = e.getKey();
             // Without a checker the value is the function's, which the worker count must not change: the

@@ -1,48 +1,42 @@
 package org.paragrade.grading;
 
-import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.paragrade.curriculum.ExerciseManifest;
 import org.paragrade.grading.score.Scorer;
 import org.paragrade.measure.BenchmarkPlan;
-import org.paragrade.measure.Contention;
 import org.paragrade.measure.Flag;
 import org.paragrade.measure.RunVariant;
 import org.paragrade.measure.ScoringPoint;
 
 /**
  * The grading of one solution against one exercise version, as a pipeline of stages (see
- * package-info): scan → correctness → benchmark (only for a correct solution) → judge. Preparing the
- * workspace comes before it and recording the grade after it, in the worker. It decides; storing is
- * someone else's job.
+ * package-info): scan → correctness ({@link #check}), then the benchmark (only for a correct solution,
+ * in a session that {@link BatchGrading} runs, alone or with other solutions of the same version), then
+ * {@link #judge}. Preparing the workspace comes before it and recording the grade after it, in the worker.
+ * It decides; storing is someone else's job.
  */
 final class Grader {
     private final MachineLock machine;
     private final CorrectnessStage correctness;
-    private final BenchmarkStage benchmark;
+    private final CorrectnessStage.ExpectedLookup expected;
     private final JudgeStage judge;
     private final BenchmarkPlan plan;
     private final ProgressTracker progress;
     private final Map<String, Object> workload;
     private final ExerciseRunner runner;
     private final Map<String, byte[]> files;
-    private final Settings settings;
 
     /**
      * How the benchmark is run on this machine.
      *
      * @param seed              orders the benchmark's rounds (reproducibly)
      * @param workloadSeed      draws the workload from the exercise's ranges: unknown to the student in advance
-     * @param curveBudget       benchmark time after which the rest of the curve is no longer measured
-     * @param contentionRetries times a benchmark made on a busy machine is paused and made again
-     * @param contentionPause   the pause before such a retry
+     *                          (one draw per benchmark session: a batch shares its workload)
      */
-    record Settings(int cores, long seed, long workloadSeed, Duration curveBudget, int contentionRetries,
-                    Duration contentionPause) {
+    record Settings(int cores, long seed, long workloadSeed) {
     }
 
     /** @param files the submitted files (for the tampering scan; the runs read them from the workspace) */
@@ -51,55 +45,59 @@ final class Grader {
         this.machine = machine;
         this.runner = runner;
         this.files = files;
-        this.settings = settings;
         this.plan = plan(manifest, settings);
         this.progress = new ProgressTracker(progress, CorrectnessStage.plannedRuns(manifest, true)
                 + plan.gradeTrials().size() * plan.minRounds() + plan.curveTrials().size() * plan.curveRounds());
         this.correctness = new CorrectnessStage(manifest, runner, expected, this.progress);
-        this.benchmark = new BenchmarkStage(runner, expected, this.progress, settings.curveBudget());
+        this.expected = expected;
         this.judge = new JudgeStage(manifest, settings.cores());
         this.workload = manifest.benchmark().draw(settings.workloadSeed());
     }
 
-    GradingOutcome grade() throws InterruptedException {
+    /** What the checks before the benchmark found: the source scan and correctness. */
+    record Checked(List<Flag> flags, CorrectnessStage.Result correctness, double seconds) {
+        boolean benchmarked() {
+            return correctness.allPassed();
+        }
+    }
+
+    /** The source scan and the correctness runs, sharing the machine with other gradings' checks. */
+    Checked check() throws InterruptedException {
         long start = System.nanoTime();
-        CorrectnessStage.Result checked;
-        List<Flag> flags;
         try (var held = machine.correctness()) {
-            flags = ScanStage.scan(runner, files);
-            checked = correctness.run(RunVariant.STUDENT, true);
+            List<Flag> flags = ScanStage.scan(runner, files);
+            CorrectnessStage.Result checked = correctness.run(RunVariant.STUDENT, true);
+            return new Checked(flags, checked, (System.nanoTime() - start) / 1e9);
         }
-        long benchmarkStart = System.nanoTime();
-        BenchmarkStage.Result measured = checked.allPassed() ? benchmarkOnAQuietMachine() : null;
-        if (measured != null) {
-            Metrics.timer("paragrade_benchmark_seconds").record(System.nanoTime() - benchmarkStart, TimeUnit.NANOSECONDS);
-        }
-        progress.phase("scoring");
-        JudgeStage.Judgement j = judge.judge(checked, measured, plan, workload, flags);
-        var samples = measured == null ? List.<org.paragrade.measure.Sample>of() : measured.samples();
-        var timing = new GradingOutcome.Timing((benchmarkStart - start) / 1e9, checked.runsMade(),
-                measured == null ? 0 : (System.nanoTime() - benchmarkStart) / 1e9, samples.size());
-        return new GradingOutcome(j.verdict(), j.score().total(), j.score().max(), j.report(), samples, timing);
+    }
+
+    /** This solution as a member of a benchmark session. */
+    BatchBenchmarkStage.Member member() {
+        return new BatchBenchmarkStage.Member(runner, expected, progress, plan);
     }
 
     /**
-     * The benchmark, made again (after a pause, a bounded number of times) when a neighbour kept the
-     * machine busy meanwhile: a grade is made on noise only when no quiet machine came.
+     * The verdict, score and report from the checks and the benchmark (null when it did not run).
+     *
+     * @param batchSize        solutions benchmarked in the same session (1: alone)
+     * @param benchmarkSeconds how long the session took
      */
-    private BenchmarkStage.Result benchmarkOnAQuietMachine() throws InterruptedException {
-        for (int retriesLeft = settings.contentionRetries(); ; retriesLeft--) {
-            progress.phase("benchmark");
-            BenchmarkStage.Result measured;
-            try (var held = machine.benchmark()) {
-                measured = benchmark.run(plan, workload, RunVariant.STUDENT);
-            }
-            Contention c = measured.contention();
-            if (c == null || c.decide(retriesLeft) != Contention.Decision.PAUSE_AND_RETRY) {
-                return measured;
-            }
-            progress.phase("waiting for a quiet machine"); // a phase is at most 40 characters
-            Thread.sleep(settings.contentionPause().toMillis());
-        }
+    GradingOutcome judge(Checked checked, BenchmarkStage.Result measured, int batchSize, double benchmarkSeconds) {
+        progress.phase("scoring");
+        JudgeStage.Judgement j = judge.judge(checked.correctness(), measured, plan, workload, checked.flags(), batchSize);
+        var samples = measured == null ? List.<org.paragrade.measure.Sample>of() : measured.samples();
+        var timing = new GradingOutcome.Timing(checked.seconds(), checked.correctness().runsMade(),
+                measured == null ? 0 : benchmarkSeconds, samples.size());
+        return new GradingOutcome(j.verdict(), j.score().total(), j.score().max(), j.report(), samples, timing);
+    }
+
+    void phase(String phase) {
+        progress.phase(phase);
+    }
+
+    /** The benchmark's workload, drawn from the exercise's ranges with the settings' workload seed. */
+    Map<String, Object> workload() {
+        return workload;
     }
 
     /** The student first, then every reference, over the exercise's worker counts; scored where it says. */

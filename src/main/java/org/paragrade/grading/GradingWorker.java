@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.paragrade.ParagradeConfig;
@@ -52,6 +52,7 @@ public class GradingWorker {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final MachineLock machine;
+    private final BatchConfig batch;
     private ScheduledExecutorService heartbeats;
 
     private record Running(Claim claim, AtomicBoolean cancelled, Thread thread) {
@@ -59,7 +60,7 @@ public class GradingWorker {
 
     public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, RecordStage recorder,
                          ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
-                         MachineLock machine, GradingMetrics gradingMetrics) {
+                         MachineLock machine, GradingMetrics gradingMetrics, BatchConfig batch) {
         this.config = config;
         this.grading = grading;
         this.queue = queue;
@@ -70,6 +71,7 @@ public class GradingWorker {
         this.gradingMetrics = gradingMetrics;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.machine = machine;
+        this.batch = batch;
     }
 
     void onStart(@Observes @Priority(50) StartupEvent event) {
@@ -139,12 +141,12 @@ public class GradingWorker {
     private void loop() {
         while (!stopping.get()) {
             try {
-                Optional<Claim> claim = queue.claim(owner, grading.lease());
-                if (claim.isEmpty()) {
+                List<Claim> claims = queue.claimBatch(owner, grading.lease(), Math.max(1, batch.max()));
+                if (claims.isEmpty()) {
                     Thread.sleep(grading.poll().toMillis());
                     continue;
                 }
-                process(claim.get());
+                process(claims);
             } catch (InterruptedException e) {
                 if (stopping.get()) {
                     return;
@@ -157,52 +159,122 @@ public class GradingWorker {
         }
     }
 
-    private void process(Claim claim) throws InterruptedException {
-        describeInLog(claim);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
-        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(claim, cancelled),
-                grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-        long started = System.nanoTime();
-        String verdict = "none";
+    /** One claim of a batch while it is processed: its own cancel flag, heartbeat and metrics. */
+    private final class Member {
+        final Claim claim;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final ScheduledFuture<?> beat;
+        final long started = System.nanoTime();
+        String verdict;
+
+        Member(Claim claim) {
+            this.claim = claim;
+            running.put(claim.jobId(), new Running(claim, cancelled, Thread.currentThread()));
+            beat = heartbeats.scheduleWithFixedDelay(() -> heartbeat(claim, cancelled),
+                    grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void end() {
+            beat.cancel(false);
+            running.remove(claim.jobId());
+            gradingMetrics.graded(verdict == null ? "abandoned" : verdict, System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Grades a batch of claims (often one): each is prepared in its own workspace, checked and judged on its
+     * own, and recorded in its own fenced transaction; their benchmarks share one session.
+     */
+    private void process(List<Claim> claims) throws InterruptedException {
+        claims.forEach(c -> describeInLog(c, true)); // each one's queue wait
+        describeBatchInLog(claims);
+        List<Member> members = claims.stream().map(Member::new).toList();
+        List<Workspace> workspaces = new ArrayList<>();
         try {
-            recorder.markRunning(claim);
-            GradingOutcome outcome = gradeClaim(claim, cancelled);
-            recorder.record(claim, outcome);
-            verdict = outcome.verdict().name();
-            gradingMetrics.stages(outcome.timing());
-            LOG.infof("Graded: %s, %.1f/%.1f; %s", outcome.verdict(), outcome.score(), outcome.maxScore(), outcome.timing());
-        } catch (LeaseLost | Cancelled e) {
-            verdict = "abandoned";
-            LOG.warnf("Job %d abandoned: %s", claim.jobId(), e.getMessage());
+            List<Grader> graders = new ArrayList<>();
+            List<Member> graded = new ArrayList<>();
+            long workloadSeed = WORKLOADS.nextLong(); // one workload per session: the references are shared
+            Long versionId = null;
+            for (Member m : members) {
+                try {
+                    recorder.markRunning(m.claim);
+                    PrepareStage.Prepared prepared = PrepareStage.load(m.claim);
+                    if (versionId != null && versionId != prepared.versionId()) {
+                        queue.release(m.claim); // cannot happen by the claim's query; never share references across versions
+                        m.verdict = "abandoned";
+                        continue;
+                    }
+                    versionId = prepared.versionId();
+                    Workspace ws = PrepareStage.workspace(Path.of(config.dataDir()), "job" + m.claim.jobId(), prepared);
+                    workspaces.add(ws);
+                    graders.add(grader(m, prepared, ws, workloadSeed));
+                    graded.add(m);
+                } catch (Exception e) {
+                    settle(m, e);
+                }
+            }
+            if (graders.isEmpty()) {
+                return;
+            }
+            if (graders.size() > 1) {
+                LOG.infof("Grading a batch of %d", graders.size());
+            }
+            List<BatchGrading.Result> results = new BatchGrading(graders, machine, grading.curveBudget(),
+                    grading.contentionRetries(), grading.contentionPause(), graded.get(0).claim.submissionId()).grade();
+            for (int i = 0; i < graded.size(); i++) {
+                Member m = graded.get(i);
+                BatchGrading.Result r = results.get(i);
+                if (r.outcome() == null) {
+                    settle(m, r.error());
+                    continue;
+                }
+                describeInLog(m.claim, false); // this member's result, under its own fields
+                try {
+                    recorder.record(m.claim, r.outcome());
+                    m.verdict = r.outcome().verdict().name();
+                    gradingMetrics.stages(r.outcome().timing());
+                    LOG.infof("Graded submission %d: %s, %.1f/%.1f; %s", m.claim.submissionId(), r.outcome().verdict(),
+                            r.outcome().score(), r.outcome().maxScore(), r.outcome().timing());
+                } catch (Exception e) {
+                    settle(m, e);
+                }
+            }
         } catch (InterruptedException e) {
-            verdict = "abandoned";
             if (!stopping.get()) {
                 throw e;
             }
-        } catch (Exception e) {
-            if (stopping.get() && cancelled.get()) {
-                verdict = "abandoned";
-                LOG.infof("Job %d stopped by shutdown; its lease was given back", claim.jobId());
-                return;
-            }
-            if (stopping.get()) {
-                // A run that failed while the JVM shuts down (its sandbox staging is being removed) is not a
-                // result: the job goes back to the queue without using up an attempt.
-                verdict = "abandoned";
-                queue.release(claim);
-                LOG.infof("Shutdown: gave job %d back to the queue (%s)", claim.jobId(), e.getMessage());
-                return;
-            }
-            verdict = "INTERNAL_ERROR";
-            failed(claim, e);
         } finally {
-            beat.cancel(false);
-            running.remove(claim.jobId());
-            gradingMetrics.graded(verdict, System.nanoTime() - started);
+            for (Workspace ws : workspaces) {
+                try {
+                    ws.close();
+                } catch (Exception e) {
+                    LOG.warnf("Could not remove a grading workspace: %s", e.toString());
+                }
+            }
+            members.forEach(Member::end);
             for (String key : LOG_FIELDS) {
                 MDC.remove(key);
             }
+        }
+    }
+
+    /** A member that ended without a result: abandoned (its claim stopped), given back, or our failure. */
+    private void settle(Member m, Exception e) {
+        if (e instanceof LeaseLost || e instanceof Cancelled) {
+            m.verdict = "abandoned";
+            LOG.warnf("Job %d abandoned: %s", m.claim.jobId(), e.getMessage());
+        } else if (stopping.get() && m.cancelled.get()) {
+            m.verdict = "abandoned";
+            LOG.infof("Job %d stopped by shutdown; its lease was given back", m.claim.jobId());
+        } else if (stopping.get()) {
+            // A run that failed while the JVM shuts down (its sandbox staging is being removed) is not a
+            // result: the job goes back to the queue without using up an attempt.
+            m.verdict = "abandoned";
+            queue.release(m.claim);
+            LOG.infof("Shutdown: gave job %d back to the queue (%s)", m.claim.jobId(), e.getMessage());
+        } else {
+            m.verdict = "INTERNAL_ERROR";
+            failed(m.claim, e);
         }
     }
 
@@ -211,9 +283,10 @@ public class GradingWorker {
 
     /**
      * Puts the job, submission, exercise and student into the MDC of this thread for the grading's log lines,
-     * and counts the job's queue wait. A database hiccup here only costs the two fields; the grading goes on.
+     * and (once, when it is claimed) counts the job's queue wait. A database hiccup here only costs the two
+     * fields; the grading goes on.
      */
-    private void describeInLog(Claim claim) {
+    private void describeInLog(Claim claim, boolean countWait) {
         MDC.put("job", String.valueOf(claim.jobId()));
         MDC.put("submission", String.valueOf(claim.submissionId()));
         String text = "job=" + claim.jobId() + " submission=" + claim.submissionId() + " ";
@@ -222,13 +295,27 @@ public class GradingWorker {
             MDC.put("exercise", subject.exercise());
             MDC.put("student", subject.student());
             text += "exercise=" + subject.exercise() + " student=" + subject.student() + " ";
-            if (claim.attempt() == 1) {
+            if (countWait && claim.attempt() == 1) {
                 gradingMetrics.waited(subject);
             }
         } catch (Exception e) {
             LOG.debugf("Could not describe job %d for the log: %s", claim.jobId(), e);
         }
         MDC.put("grading", text);
+    }
+
+    /** While a batch's members share their benchmark session, its log lines name every job and submission. */
+    private static void describeBatchInLog(List<Claim> claims) {
+        if (claims.size() < 2) {
+            return; // one claim: describeInLog's fields are already its own
+        }
+        String jobs = claims.stream().map(c -> String.valueOf(c.jobId())).collect(Collectors.joining(","));
+        String submissions = claims.stream().map(c -> String.valueOf(c.submissionId())).collect(Collectors.joining(","));
+        MDC.put("job", jobs);
+        MDC.put("submission", submissions);
+        MDC.remove("exercise");
+        MDC.remove("student");
+        MDC.put("grading", "jobs=" + jobs + " submissions=" + submissions + " ");
     }
 
     /** Keeps the lease alive; a lease found lost cancels the grading at its next run. */
@@ -267,18 +354,13 @@ public class GradingWorker {
         }
     }
 
-    private GradingOutcome gradeClaim(Claim claim, AtomicBoolean cancelled) throws Exception {
-        PrepareStage.Prepared prepared = PrepareStage.load(claim);
-        try (Workspace ws = PrepareStage.workspace(Path.of(config.dataDir()), "job" + claim.jobId(), prepared)) {
-            ExerciseRunner runner = new ExerciseRunner(sandbox.get(), prepared.manifest(), ws, prepared.hasChecker(),
-                    "submission " + claim.submissionId());
-            Grader grader = new Grader(prepared.manifest(), runner, prepared.files(),
-                    params -> expectedValues.get(prepared.versionId(), params, runner), machine,
-                    progressOf(claim, cancelled), new Grader.Settings(Runtime.getRuntime().availableProcessors(),
-                    claim.submissionId(), WORKLOADS.nextLong(), grading.curveBudget(), grading.contentionRetries(),
-                    grading.contentionPause()));
-            return grader.grade();
-        }
+    private Grader grader(Member m, PrepareStage.Prepared prepared, Workspace ws, long workloadSeed) {
+        ExerciseRunner runner = new ExerciseRunner(sandbox.get(), prepared.manifest(), ws, prepared.hasChecker(),
+                "submission " + m.claim.submissionId());
+        return new Grader(prepared.manifest(), runner, prepared.files(),
+                params -> expectedValues.get(prepared.versionId(), params, runner), machine,
+                progressOf(m.claim, m.cancelled), new Grader.Settings(Runtime.getRuntime().availableProcessors(),
+                m.claim.submissionId(), workloadSeed));
     }
 
     /** Progress goes to the submission while the claim holds; a lost lease or a shutdown stops the grading. */

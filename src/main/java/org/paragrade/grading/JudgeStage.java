@@ -41,6 +41,12 @@ final class JudgeStage {
      */
     Judgement judge(CorrectnessStage.Result correctness, BenchmarkStage.Result benchmark, BenchmarkPlan plan,
                     Map<String, Object> workload, List<Flag> scanned) {
+        return judge(correctness, benchmark, plan, workload, scanned, 1);
+    }
+
+    /** @param batchSize solutions benchmarked in the same session against the same reference runs (1: alone) */
+    Judgement judge(CorrectnessStage.Result correctness, BenchmarkStage.Result benchmark, BenchmarkPlan plan,
+                    Map<String, Object> workload, List<Flag> scanned, int batchSize) {
         List<String> feedback = new ArrayList<>();
         Verdict verdict = correctness.verdict();
         var failure = correctness.firstFailure();
@@ -59,13 +65,16 @@ final class JudgeStage {
             feedback.add(benchmark.wrongAnswer());
         }
         Performance perf = verdict == Verdict.ACCEPTED && benchmark != null && benchmark.measured()
-                ? performance(benchmark, plan, workload, scanned) : null;
+                ? performance(benchmark, plan, workload, scanned, batchSize) : null;
         ScoreBreakdown score = reviewed(Scorer.score(weights(manifest), correctness.passed(), correctness.total(),
                 perf == null ? null : perf.judgement(), perf == null || perf.stable()), scanned);
         score = reviewed(score, score.flags().stream().filter(f -> f.code() == FlagCode.LESS_WORK_THAN_REFERENCE).toList());
         List<Flag> flags = score.flags();
         if (perf != null) {
             feedback.add(perf.judgement().behaviour().explanation());
+            if (batchSize > 1) {
+                feedback.add(batchSentence(batchSize));
+            }
         }
         feedback.addAll(score.notes());
         flags.forEach(f -> feedback.add(f.message()));
@@ -82,7 +91,7 @@ final class JudgeStage {
 
     /** The benchmark's figures and what the physics and the behaviour made of them. */
     private record Performance(SpeedupCurve curve, org.paragrade.measure.Judgement judgement, boolean stable, String accounting,
-                               Contention contention, Map<String, Object> workload, int rounds) {
+                               Contention contention, Map<String, Object> workload, int rounds, int batchSize) {
         PerformanceReport report(ScoreBreakdown score) {
             var b = judgement.behaviour();
             return new PerformanceReport(curve.cores(), stable, rounds, RunReport.r2(curve.studentSpeedup()),
@@ -92,12 +101,12 @@ final class JudgeStage {
                     interval(judgement.studentSpeedup()), interval(judgement.referenceSpeedup()),
                     contention == null ? null : new PerformanceReport.Contention(contention.neighbourCores(),
                             contention.stealShare(), contention.busy(), contention.describe()),
-                    judgement.student().decidedBy(), workload);
+                    judgement.student().decidedBy(), workload, batchSize);
         }
     }
 
     private Performance performance(BenchmarkStage.Result benchmark, BenchmarkPlan plan, Map<String, Object> workload,
-                                    List<Flag> scanned) {
+                                    List<Flag> scanned, int batchSize) {
         SpeedupCurve curve = plan.curve(benchmark.samples());
         List<Flag> more = new ArrayList<>(scanned);
         more.addAll(benchmark.flags());
@@ -107,7 +116,7 @@ final class JudgeStage {
         var judgement = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), curve, plan.scoredAt())
                 .withFlags(more);
         return new Performance(curve, judgement, plan.stable(benchmark.samples()), benchmark.accounting(),
-                benchmark.contention(), workload, plan.gradeRounds(benchmark.samples()));
+                benchmark.contention(), workload, plan.gradeRounds(benchmark.samples()), batchSize);
     }
 
     private static PerformanceReport.Interval interval(org.paragrade.measure.Interval i) {
@@ -149,6 +158,13 @@ final class JudgeStage {
         return String.format(Locale.ROOT, "All %d cases passed; %.2f× faster than the sequential reference"
                         + " with %d workers (the best reference: %.2f×).", c.total(), curve.studentSpeedup(),
                 curve.largestWorkers(), curve.referenceSpeedup() == null ? 0.0 : curve.referenceSpeedup());
+    }
+
+    /** What a batch means for the student's figures, in words. */
+    static String batchSentence(int batchSize) {
+        return "Measured in a batch of " + batchSize + " submissions of this exercise version: the reference runs"
+                + " were shared, and every round paired your runs with the sequential baseline of the same round,"
+                + " so your score comes from your own runs alone.";
     }
 
     private static String blankToNull(String preferred, String otherwise) {

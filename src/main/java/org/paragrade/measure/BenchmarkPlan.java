@@ -212,19 +212,19 @@ public final class BenchmarkPlan {
         return out;
     }
 
-    private static List<Trial> arranged(List<Trial> cells, long seed) {
-        List<Trial> copy = new ArrayList<>(cells);
+    static <T> List<T> arranged(List<T> cells, long seed) {
+        List<T> copy = new ArrayList<>(cells);
         Collections.shuffle(copy, new Random(seed));
         return List.copyOf(copy);
     }
 
     /** Row {@code r} of a Williams design over {@code cells}; n rows balance carry-over for even n, 2n for odd. */
-    static List<Trial> williams(List<Trial> cells, int r) {
+    static <T> List<T> williams(List<T> cells, int r) {
         int n = cells.size();
         if (n <= 1) return cells;
         int cycle = n % 2 == 0 ? n : 2 * n;
         int row = r % cycle;
-        List<Trial> order = new ArrayList<>(n);
+        List<T> order = new ArrayList<>(n);
         int low = 1;
         int high = n - 1;
         for (int i = 0; i < n; i++) {

@@ -94,35 +94,87 @@ public class JobQueue {
      * with its lease expired (its worker died) and attempts left. {@link FairOrder} replays this order.
      */
     public Optional<Claim> claim(String owner, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> claimHead(owner, lease));
+    }
+
+    /** {@link #claim} in the caller's transaction. */
+    private Optional<Claim> claimHead(String owner, Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                update grading_job j set state = 'RUNNING', attempt = j.attempt + 1, lease_owner = :owner,
+                       lease_expires_at = now() + make_interval(secs => :lease), started_at = now(), last_error =
+                       case when j.state = 'RUNNING' then coalesce(j.last_error || E'\\n', '')
+                            || 'attempt ' || j.attempt || ': lease of ' || j.lease_owner || ' expired'
+                            else j.last_error end
+                where j.id = (select c.id from grading_job c join submission s on s.id = c.submission_id
+                              left join (""" + TURNS + """
+                                        ) t on t.student_id = s.student_id
+                              where (c.state = 'QUEUED' and c.run_after <= now())
+                                 or (c.state = 'RUNNING' and c.lease_expires_at < now()
+                                     and c.attempt < c.max_attempts and c.run_after <= now())
+                              order by c.priority, coalesce(t.turns, 0), c.id
+                              for update of c skip locked
+                              limit 1)
+                returning j.id, j.submission_id, j.attempt
+                """)
+                .setParameter("owner", owner)
+                .setParameter("lease", (double) lease.toSeconds())
+                .setParameter("window", (double) FAIR_WINDOW.toSeconds())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        return Optional.of(new Claim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((Number) r[2]).intValue(), owner));
+    }
+
+    /**
+     * Claims the next job in the fair order ({@link #claim}) and, in the same transaction, up to {@code max - 1}
+     * more that wait to be graded against the same exercise version at the same priority, in the fair order
+     * among themselves: a batch whose benchmarks share one set of reference runs. Only waiting jobs join (a
+     * job whose worker died comes back as the head of a batch of its own); a staff batch's job never joins a
+     * student's upload, so an upload is never held up by regrade-all. Each job keeps its own lease, heartbeat
+     * and attempts: a batch whose worker dies is rescued job by job, like single jobs.
+     */
+    public List<Claim> claimBatch(String owner, Duration lease, int max) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Claim> head = claimHead(owner, lease);
+            if (head.isEmpty()) {
+                return List.<Claim>of();
+            }
+            List<Claim> batch = new java.util.ArrayList<>(List.of(head.get()));
+            if (max <= 1) {
+                return batch;
+            }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
+                    with head as (select coalesce(j.version_id, s.version_id) as version_id, j.priority, s.student_id
+                                  from grading_job j join submission s on s.id = j.submission_id where j.id = :head)
                     update grading_job j set state = 'RUNNING', attempt = j.attempt + 1, lease_owner = :owner,
-                           lease_expires_at = now() + make_interval(secs => :lease), started_at = now(), last_error =
-                           case when j.state = 'RUNNING' then coalesce(j.last_error || E'\\n', '')
-                                || 'attempt ' || j.attempt || ': lease of ' || j.lease_owner || ' expired'
-                                else j.last_error end
-                    where j.id = (select c.id from grading_job c join submission s on s.id = c.submission_id
-                                  left join (""" + TURNS + """
-                                            ) t on t.student_id = s.student_id
-                                  where (c.state = 'QUEUED' and c.run_after <= now())
-                                     or (c.state = 'RUNNING' and c.lease_expires_at < now()
-                                         and c.attempt < c.max_attempts and c.run_after <= now())
-                                  order by c.priority, coalesce(t.turns, 0), c.id
-                                  for update of c skip locked
-                                  limit 1)
+                           lease_expires_at = now() + make_interval(secs => :lease), started_at = now()
+                    where j.id in (select c.id from grading_job c join submission s on s.id = c.submission_id
+                                   cross join head h
+                                   left join (""" + TURNS + """
+                                             ) t on t.student_id = s.student_id
+                                   where c.state = 'QUEUED' and c.run_after <= now() and c.priority = h.priority
+                                     and coalesce(c.version_id, s.version_id) = h.version_id
+                                     and s.student_id <> h.student_id
+                                   order by coalesce(t.turns, 0), c.id
+                                   for update of c skip locked
+                                   limit :more)
                     returning j.id, j.submission_id, j.attempt
                     """)
+                    .setParameter("head", head.get().jobId())
                     .setParameter("owner", owner)
                     .setParameter("lease", (double) lease.toSeconds())
                     .setParameter("window", (double) FAIR_WINDOW.toSeconds())
+                    .setParameter("more", max - 1)
                     .getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] r = rows.get(0);
-            return Optional.of(new Claim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                    ((Number) r[2]).intValue(), owner));
+            rows.stream().sorted(java.util.Comparator.comparingLong(r -> ((Number) r[0]).longValue()))
+                    .forEach(r -> batch.add(new Claim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                            ((Number) r[2]).intValue(), owner)));
+            return batch;
         });
     }
 

@@ -18,7 +18,7 @@ class ReviewReasonsTest {
 
     static PerformanceReport performance(boolean stable) {
         return new PerformanceReport(2, stable, 8, 1.5, 1.9, 2, 2, null, null, null, null, null, null, List.of(),
-                new PerformanceReport.Interval(1.1, 1.9), null, null, null, null);
+                new PerformanceReport.Interval(1.1, 1.9), null, null, null, null, 1);
     }
 
     @Test

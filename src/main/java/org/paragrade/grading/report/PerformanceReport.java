@@ -15,13 +15,16 @@ import org.paragrade.measure.ExpectedModel;
  * @param contention      what else the machine did during the benchmark (may be absent)
  * @param evidence        which evidence decided the credited speed-up, in words
  * @param workload        the benchmark's arguments in this grading (drawn per grading where the exercise says)
+ * @param batchSize       solutions benchmarked in the same session against the same reference runs (1: alone;
+ *                        absent in reports made before batches)
  */
 public record PerformanceReport(int cores, boolean stable, int rounds, Double studentSpeedup, Double referenceSpeedup,
                                 int largestWorkers, int scoredAtWorkers, ExpectedModel expectedModel,
                                 Behaviour behaviour, String behaviourLabel, Boolean matchesExpected,
                                 String explanation, String accounting, List<RunReport> runs,
                                 Interval studentSpeedupInterval, Interval referenceSpeedupInterval,
-                                Contention contention, String evidence, java.util.Map<String, Object> workload) {
+                                Contention contention, String evidence, java.util.Map<String, Object> workload,
+                                Integer batchSize) {
 
     public PerformanceReport {
         runs = runs == null ? List.of() : List.copyOf(runs);

@@ -22,7 +22,7 @@ class ReportCodecTest {
                 0.91, 0.05, 3, 3, 40.5, 3, 2);
         var perf = new PerformanceReport(2, true, 3, 1.82, 1.91, 2, 2, ExpectedModel.PROCESSES,
                 Behaviour.PARALLEL_PROCESSES, "parallel processes", true, "ran in parallel", "cgroup v1",
-                List.of(run), new PerformanceReport.Interval(1.7, 1.9), null, null, "two cores busy", java.util.Map.of("limit", 450000));
+                List.of(run), new PerformanceReport.Interval(1.7, 1.9), null, null, "two cores busy", java.util.Map.of("limit", 450000), 3);
         return new GradingReport("All 1 cases passed", cases, perf,
                 new ScoreBreakdown(50, 35, 15, 100, 100, 35, 35, true, List.of("full marks"), List.of(), false),
                 List.of("well done"), List.of(new Flag(FlagCode.NOISY_MACHINE, "the machine was busy"),

@@ -1,0 +1,125 @@
+package org.paragrade.grading;
+
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.paragrade.measure.Contention;
+
+/**
+ * The gradings of a batch (one solution or several of the same exercise version, claimed together):
+ * each one's scan and correctness as on its own, then one benchmark session for the correct ones
+ * ({@link BatchBenchmarkStage}), made again after a pause when a neighbour kept the machine busy, then
+ * each one judged on its own view. A member that fails, or whose claim stops, leaves without touching
+ * the others; a reference failing is ours and fails every member of the session.
+ */
+final class BatchGrading {
+    /** A member's end: its outcome, or why it has none ({@link GradingWorker.Cancelled}: its claim stopped). */
+    record Result(GradingOutcome outcome, Exception error) {
+    }
+
+    private final List<Grader> graders;
+    private final MachineLock machine;
+    private final Duration curveBudget;
+    private final int contentionRetries;
+    private final Duration contentionPause;
+    private final long seed;
+
+    /**
+     * @param curveBudget       one benchmark's time after which the rest of its curve is no longer measured
+     * @param contentionRetries times a session made on a busy machine is paused and made again
+     * @param seed              orders the session's rounds (reproducibly)
+     */
+    BatchGrading(List<Grader> graders, MachineLock machine, Duration curveBudget, int contentionRetries,
+                 Duration contentionPause, long seed) {
+        this.graders = List.copyOf(graders);
+        this.machine = machine;
+        this.curveBudget = curveBudget;
+        this.contentionRetries = contentionRetries;
+        this.contentionPause = contentionPause;
+        this.seed = seed;
+    }
+
+    List<Result> grade() throws InterruptedException {
+        int n = graders.size();
+        Result[] results = new Result[n];
+        Grader.Checked[] checked = new Grader.Checked[n];
+        List<Integer> correct = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                checked[i] = graders.get(i).check();
+                if (checked[i].benchmarked()) {
+                    correct.add(i);
+                }
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                results[i] = new Result(null, e);
+            }
+        }
+        BenchmarkStage.Result[] measured = new BenchmarkStage.Result[n];
+        double seconds = 0;
+        if (!correct.isEmpty()) {
+            long start = System.nanoTime();
+            try {
+                benchmarkOnAQuietMachine(correct, measured, results);
+            } catch (RuntimeException e) {
+                for (int i : correct) {
+                    if (results[i] == null) {
+                        results[i] = new Result(null, e);
+                    }
+                }
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            Metrics.timer("paragrade_benchmark_seconds").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        for (int i = 0; i < n; i++) {
+            if (results[i] != null) {
+                continue;
+            }
+            try {
+                results[i] = new Result(graders.get(i).judge(checked[i], measured[i], correct.size(), seconds), null);
+            } catch (RuntimeException e) {
+                results[i] = new Result(null, e);
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * The session, made again (after a pause, a bounded number of times) when a neighbour kept the machine
+     * busy meanwhile: a grade is made on noise only when no quiet machine came.
+     */
+    private void benchmarkOnAQuietMachine(List<Integer> correct, BenchmarkStage.Result[] measured, Result[] results)
+            throws InterruptedException {
+        List<Integer> in = new ArrayList<>(correct);
+        for (int retriesLeft = contentionRetries; ; retriesLeft--) {
+            in.forEach(i -> graders.get(i).phase("benchmark"));
+            List<BatchBenchmarkStage.Member> members = in.stream().map(i -> graders.get(i).member()).toList();
+            List<BenchmarkStage.Result> session;
+            try (var held = machine.benchmark()) {
+                session = new BatchBenchmarkStage(curveBudget, seed).run(members, graders.get(in.get(0)).workload());
+            }
+            Contention contention = null;
+            List<Integer> still = new ArrayList<>();
+            for (int k = 0; k < in.size(); k++) {
+                int i = in.get(k);
+                measured[i] = session.get(k);
+                if (measured[i] == null) {
+                    results[i] = new Result(null, members.get(k).stopped);
+                } else {
+                    still.add(i);
+                    contention = contention != null ? contention : measured[i].contention();
+                }
+            }
+            in = still;
+            if (in.isEmpty() || contention == null || contention.decide(retriesLeft) != Contention.Decision.PAUSE_AND_RETRY) {
+                return;
+            }
+            in.forEach(i -> graders.get(i).phase("waiting for a quiet machine")); // a phase is at most 40 characters
+            Thread.sleep(contentionPause.toMillis());
+        }
+    }
+}
