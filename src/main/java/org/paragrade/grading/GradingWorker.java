@@ -233,7 +233,7 @@ public class GradingWorker {
                     recorder.record(m.claim, r.outcome());
                     m.verdict = r.outcome().verdict().name();
                     gradingMetrics.stages(r.outcome().timing());
-                    LOG.infof("Graded submission %d: %s, %.1f/%.1f; %s", m.claim.submissionId(), r.outcome().verdict(),
+                    LOG.infof("Graded: %s, %.1f/%.1f; %s", r.outcome().verdict(), // the submission is the line's field
                             r.outcome().score(), r.outcome().maxScore(), r.outcome().timing());
                 } catch (Exception e) {
                     settle(m, e);
