@@ -1,6 +1,7 @@
 package org.paragrade.review;
 
 import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,13 @@ import java.util.TreeSet;
 public final class CodeDiff {
     /** Unchanged lines kept around a change, as {@code diff -u} does. */
     static final int CONTEXT = 3;
+    /**
+     * The edit steps (Myers' D: lines that differ) one diff may spend over all its files. Myers' work grows
+     * with the lines times D, so two attempts of 64 files whose every line differs (a student's to ask for, as
+     * often as they like) would cost a core about a minute per page; past this budget the remaining files are
+     * named, not compared line by line.
+     */
+    static final int MAX_EDITS = 2_000;
 
     public enum Change { ADDED, REMOVED, CHANGED, UNCHANGED }
 
@@ -58,8 +66,9 @@ public final class CodeDiff {
         paths.addAll(older.keySet());
         paths.addAll(newer.keySet());
         List<FileDiff> files = new ArrayList<>();
+        int[] budget = {MAX_EDITS};
         for (String path : paths) {
-            files.add(file(path, older.get(path), newer.get(path)));
+            files.add(file(path, older.get(path), newer.get(path), budget));
         }
         return files;
     }
@@ -71,6 +80,18 @@ public final class CodeDiff {
     }
 
     static FileDiff file(String path, byte[] before, byte[] after) {
+        return file(path, before, after, new int[] {MAX_EDITS});
+    }
+
+    /** Thrown by the listener when a file's diff would spend more edit steps than the diff has left. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** {@code budget[0]}: the edit steps left for this diff, lowered by what this file spends. */
+    static FileDiff file(String path, byte[] before, byte[] after, int[] budget) {
         Change change = before == null ? Change.ADDED : after == null ? Change.REMOVED
                 : Arrays.equals(before, after) ? Change.UNCHANGED : Change.CHANGED;
         SourceFile a = before == null ? null : SourceFile.of(path, before);
@@ -88,7 +109,42 @@ public final class CodeDiff {
         int removed = 0;
         int o = 0;
         int n = 0;
-        List<AbstractDelta<String>> deltas = DiffUtils.diff(old, now).getDeltas();
+        List<AbstractDelta<String>> deltas;
+        if (old.isEmpty() || now.isEmpty()) { // added or emptied: every line goes or comes, nothing to search
+            for (int i = 0; i < old.size(); i++) {
+                rows.add(new Row(Kind.DEL, i + 1, null, old.get(i), 0));
+            }
+            for (int i = 0; i < now.size(); i++) {
+                rows.add(new Row(Kind.ADD, null, i + 1, now.get(i), 0));
+            }
+            return new FileDiff(path, change, now.size(), old.size(), rows, path.endsWith(".py"), cut);
+        } else {
+            int left = budget[0];
+            int[] spent = {0};
+            DiffAlgorithmListener meter = new DiffAlgorithmListener() {
+                public void diffStart() {
+                }
+
+                public void diffStep(int d, int max) {
+                    spent[0] = d;
+                    if (d > left) {
+                        throw new OverBudget();
+                    }
+                }
+
+                public void diffEnd() {
+                }
+            };
+            try {
+                deltas = DiffUtils.diff(old, now, meter).getDeltas();
+                budget[0] = left - spent[0];
+            } catch (OverBudget e) {
+                budget[0] = 0;
+                return new FileDiff(path, change, 0, 0, List.of(), false, String.format(java.util.Locale.ROOT,
+                        "Lines not compared: the diff compares at most %,d changed lines in all, and this file "
+                                + "would pass that. Read the whole code of each attempt.", MAX_EDITS));
+            }
+        }
         for (AbstractDelta<String> d : deltas) {
             int from = d.getSource().getPosition();
             same(rows, old, o, n, from - o, o == 0, false);

@@ -9,6 +9,7 @@ import org.paragrade.audit.AuditAction;
 import org.paragrade.audit.AuditTrail;
 import org.paragrade.course.Course;
 import org.paragrade.course.CourseAccess;
+import org.paragrade.course.Membership;
 import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.Offer;
 import org.paragrade.course.UnknownCourse;
@@ -50,7 +51,7 @@ public class RegradeAll {
      */
     public RegradeBatch start(String slug, String courseCode, String username) {
         Exercise exercise = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        Course course = courseOf(exercise, courseCode);
+        Course course = courseOf(exercise, courseCode, username);
         requireStaffOf(course, username);
         if (exercise.currentVersion == null) {
             throw new SubmissionClosed("'" + exercise.title + "' has no version to grade against yet.");
@@ -81,7 +82,7 @@ public class RegradeAll {
     /** The newest batch of the exercise (in the course when named) and its jobs' states. */
     public State state(String slug, String courseCode, String username) {
         Exercise exercise = Exercise.findBySlug(slug).orElseThrow(() -> new UnknownExercise(slug));
-        Course course = courseOf(exercise, courseCode);
+        Course course = courseOf(exercise, courseCode, username);
         requireStaffOf(course, username);
         RegradeBatch batch = RegradeBatch.latest(exercise, course)
                 .orElseThrow(() -> new NoRegradeBatch(slug, course == null ? null : course.code));
@@ -97,11 +98,20 @@ public class RegradeAll {
         }
     }
 
-    private static Course courseOf(Exercise exercise, String courseCode) {
+    /**
+     * The named course, or null for none. To someone neither staff of it nor in it, it does not exist (404,
+     * as every other course endpoint answers): a 403 would tell them the course is there and offers the
+     * exercise.
+     */
+    private Course courseOf(Exercise exercise, String courseCode, String username) {
         if (courseCode == null || courseCode.isBlank()) {
             return null;
         }
         Course course = Course.findByCode(courseCode.trim()).orElseThrow(() -> new UnknownCourse(courseCode.trim()));
+        if (!access.scopeOf(username).covers(course) && Account.findByUsername(username)
+                .flatMap(a -> Membership.of(course, a)).isEmpty()) {
+            throw new UnknownCourse(course.code);
+        }
         if (Offer.of(course, exercise).isEmpty()) {
             throw new UnknownExercise(exercise.slug);
         }

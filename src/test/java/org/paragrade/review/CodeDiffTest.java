@@ -105,4 +105,60 @@ class CodeDiffTest {
         assertThat(f.rows()).isEmpty();
         assertThat(f.note()).startsWith("Lines not compared: a binary file");
     }
+
+    static String lettered(String prefix, int lines) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            b.append(prefix).append(i).append(" = 1\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void attemptsWhoseEveryLineDiffersCostABoundedDiffAndTheFilesPastTheBudgetAreOnlyNamed() {
+        // a student may upload two attempts of 64 files, every line different, and ask for their diff as often
+        // as they like: without a bound each such file costs Myers' (lines x changes), a core-minute per page
+        Map<String, byte[]> older = new LinkedHashMap<>();
+        Map<String, byte[]> newer = new LinkedHashMap<>();
+        older.put("solution.py", utf8("x = 1\n"));
+        newer.put("solution.py", utf8("x = 2\n"));
+        for (int f = 0; f < 12; f++) {
+            older.put("m" + f + ".py", utf8(lettered("a", 1750)));
+            newer.put("m" + f + ".py", utf8(lettered("b", 1750)));
+        }
+        long start = System.nanoTime();
+        List<FileDiff> files = CodeDiff.between(older, newer);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(files).hasSize(13);
+        FileDiff solution = files.get(0);
+        assertThat(solution.path()).isEqualTo("solution.py");
+        assertThat(solution.added()).isEqualTo(1);
+        assertThat(solution.removed()).isEqualTo(1);
+        assertThat(files.subList(1, 13)).allSatisfy(f -> {
+            assertThat(f.change()).isEqualTo(Change.CHANGED);
+            assertThat(f.rows()).isEmpty();
+            assertThat(f.note()).startsWith("Lines not compared:").contains("2,000 changed lines");
+        });
+        assertThat(millis).as("diff time in ms").isLessThan(5_000);
+    }
+
+    @Test
+    void anAddedFileIsAllAddedWithoutSpendingTheBudget() {
+        Map<String, byte[]> older = new LinkedHashMap<>();
+        Map<String, byte[]> newer = new LinkedHashMap<>();
+        older.put("solution.py", utf8("x = 1\n"));
+        newer.put("solution.py", utf8("x = 2\n"));
+        newer.put("big.py", utf8(lettered("b", 1999)));
+        older.put("z.py", utf8(lettered("z", 1999)));
+        newer.put("z.py", utf8(lettered("z", 1999) + "tail = 1\n"));
+        List<FileDiff> files = CodeDiff.between(older, newer);
+        assertThat(files.get(1).path()).isEqualTo("big.py");
+        assertThat(files.get(1).change()).isEqualTo(Change.ADDED);
+        assertThat(files.get(1).added()).isEqualTo(1999);
+        assertThat(files.get(1).rows()).hasSize(1999).allSatisfy(r -> assertThat(r.kind()).isEqualTo(Kind.ADD));
+        assertThat(files.get(1).rows().get(0).newLine()).isEqualTo(1);
+        assertThat(files.get(2).note()).isNull();
+        assertThat(files.get(2).added()).isEqualTo(1);
+    }
 }
