@@ -63,12 +63,24 @@ public class RegradeAll {
         batch.requestedBy = Account.findByUsername(username).orElseThrow();
         batch.persist();
         var request = new JobQueue.Request(GradingJob.PRIORITY_BATCH, batch.version.id, batch.requestedBy.id, batch.id);
+        java.util.Map<Long, Integer> queuedPerCourse = new java.util.TreeMap<>();
         for (Submission s : KeptSubmission.perStudent(exercise, course)) {
             if (GradingJob.count("submissionId = ?1 and state in (?2, ?3)", s.id, GradingJob.QUEUED,
                     GradingJob.RUNNING) == 0) {
                 queue.enqueue(s.id, request);
                 batch.queued++;
+                if (s.course != null) {
+                    queuedPerCourse.merge(s.course.id, 1, Integer::sum);
+                }
             }
+        }
+        if (course == null) {
+            // Every course at once: each course it touched shows it in its own trail too (its instructors may
+            // not be site staff, and /api/audit is only theirs).
+            queuedPerCourse.forEach((courseId, n) -> audit.record(username, courseId, AuditAction.REGRADE_ALL,
+                    AuditTrail.Subject.exercise(slug), "Regrade-all of " + slug + " in every course: " + n
+                            + " of this course's kept submission(s) queued against version " + batch.version.version
+                            + " (batch " + batch.id + ")."));
         }
         audit.record(username, course == null ? null : course.id, AuditAction.REGRADE_ALL,
                 AuditTrail.Subject.exercise(slug), "Regrade-all of " + slug + (course == null ? " in every course"

@@ -81,6 +81,24 @@ class AuditTrailTest {
         assertThat(t.getString("next")).as("one page holds them all").isNull();
     }
 
+    /** Site staff regrading every course at once: each course it touched shows it in its own trail. */
+    @Test
+    void aRegradeOfEveryCourseShowsInEachCourseItTouched() {
+        String code = createCourse();
+        String student = newStudent(code);
+        offer(code, "wordfreq", Map.of());
+        long id = submit(student, "wordfreq", null).then().statusCode(202).extract().jsonPath().getLong("id");
+        recordGrade(id, Verdict.WRONG_ANSWER, 40.0);
+        noJobWaiting();
+        as("grader").post("/api/exercises/wordfreq/regrade-all").then().statusCode(202);
+
+        JsonPath t = trail("instructor", code);
+        assertThat(t.getString("entries[0].action")).isEqualTo("REGRADE_ALL");
+        assertThat(t.getString("entries[0].actor")).isEqualTo("grader");
+        assertThat(t.getString("entries[0].course")).isEqualTo(code);
+        assertThat(t.getString("entries[0].summary")).contains("in every course", "1 of this course's");
+    }
+
     @Test
     void publishingAndAnExercisesOwnSettingsAreSiteWideAndReadBySiteStaff() throws Exception {
         String slug = fixtures.exercise("audited-" + unique(""), null);
