@@ -15,6 +15,7 @@ import org.paragrade.measure.BenchmarkPlan;
 import org.paragrade.measure.Contention;
 import org.paragrade.measure.Flag;
 import org.paragrade.measure.FlagCode;
+import org.paragrade.measure.RunFigures;
 import org.paragrade.measure.SpeedupCurve;
 import org.paragrade.submission.Verdict;
 
@@ -155,9 +156,17 @@ final class JudgeStage {
             return "All " + c.total() + " cases passed.";
         }
         SpeedupCurve curve = perf.curve();
+        // Said at the worker count the score is made at (on 2 cores: 2), not the largest benchmarked, so the
+        // sentence and the points agree.
+        int at = perf.judgement().scoredAtWorkers();
+        Double student = curve.studentSpeedupAt(at);
+        if (student == null) {
+            return "All " + c.total() + " cases passed.";
+        }
+        double reference = curve.referenceRunAt(at).map(RunFigures::speedup).orElse(0.0);
         return String.format(Locale.ROOT, "All %d cases passed; %.2f× faster than the sequential reference"
-                        + " with %d workers (the best reference: %.2f×).", c.total(), curve.studentSpeedup(),
-                curve.largestWorkers(), curve.referenceSpeedup() == null ? 0.0 : curve.referenceSpeedup());
+                + " with %d workers, where the score is made (the best reference: %.2f×).", c.total(), student, at,
+                reference);
     }
 
     /** What a batch means for the student's figures, in words. */

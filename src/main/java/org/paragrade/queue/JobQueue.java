@@ -70,6 +70,17 @@ public class JobQueue {
     }
 
     /**
+     * The submission's job still waiting to be claimed, if any (a staff regrade joins it instead of queueing
+     * a second grading of the same submission).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<GradingJob> waiting(long submissionId) {
+        return em.createQuery("from GradingJob j where j.submissionId = :id and j.state = :queued order by j.id",
+                        GradingJob.class).setParameter("id", submissionId).setParameter("queued", GradingJob.QUEUED)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
      * Withdraws the waiting (never claimed, or waiting out a backoff) jobs of these submissions, in the
      * caller's transaction; returns the submissions whose job was withdrawn. A job a worker holds or has
      * just claimed is left alone: the row lock makes this wait for the claim, which then no longer matches.

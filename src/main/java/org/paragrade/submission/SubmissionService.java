@@ -37,7 +37,12 @@ public class SubmissionService {
         s.progressDone = 0;
         s.progressTotal = 0;
         Account grader = Account.findByUsername(graderName).orElseThrow();
-        queue.enqueue(s.id, new JobQueue.Request(GradingJob.PRIORITY_STUDENT, null, grader.id, null));
+        // One waiting grading per submission: a regrade of one still waiting joins that job (at a staff
+        // request's priority, naming who asked) rather than grading the same files twice in a row.
+        queue.waiting(s.id).ifPresentOrElse(job -> {
+            job.priority = Math.min(job.priority, GradingJob.PRIORITY_STUDENT);
+            job.requestedBy = grader.id;
+        }, () -> queue.enqueue(s.id, new JobQueue.Request(GradingJob.PRIORITY_STUDENT, null, grader.id, null)));
         audit.record(graderName, courseId(s), AuditAction.REGRADE, subject(s), "Regrade of " + s.student.username
                 + "'s submission #" + s.id + " (" + s.exercise.slug + ", attempt " + s.attempt + ", version "
                 + s.version.version + "); it was " + was + ".");

@@ -48,6 +48,8 @@ class PrimesGradingTest {
         // excludes "no speed-up" (how far above 1 it starts depends on what else the machine runs meanwhile).
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(p.getInt("performance.scoredAtWorkers")).isEqualTo(cores >= 4 ? 4 : cores >= 2 ? 2 : 1);
+        // The head line names the same worker count as the points (not the largest benchmarked).
+        assertThat(p.getString("message")).contains("with " + p.getInt("performance.scoredAtWorkers") + " workers");
         assertThat(p.getDouble("performance.studentSpeedupInterval.low")).isGreaterThan(1.0)
                 .isLessThanOrEqualTo(p.getDouble("performance.studentSpeedupInterval.high"));
         assertThat(p.getDouble("performance.referenceSpeedupInterval.low")).isGreaterThan(1.0);

@@ -95,6 +95,27 @@ class RegradeAllTest {
     }
 
     @Test
+    void aRegradeOfASubmissionStillWaitingJoinsItsJobInsteadOfQueueingASecond() {
+        String slug = fixtures.exercise("regrade-twice-" + System.nanoTime() % 100000, null);
+        long id = fixtures.graded(slug, "alice", 40, PortalFixtures.FULL_REPORT);
+        asStaff().post("/api/exercises/" + slug + "/regrade-all").then().statusCode(202).body("queued", is(1));
+        asStaff().post("/api/submissions/" + id + "/regrade").then().statusCode(202);
+        asStaff().post("/api/submissions/" + id + "/regrade").then().statusCode(202);
+        List<Object[]> waiting = rows("select j.priority, a.username from grading_job j join account a on "
+                + "a.id = j.requested_by where j.state = 'QUEUED' and j.submission_id = " + id);
+        assertThat(waiting).as("one waiting grading, not three").hasSize(1);
+        assertThat(((Number) waiting.get(0)[0]).intValue()).as("raised to a staff request's priority")
+                .isEqualTo(org.paragrade.queue.GradingJob.PRIORITY_STUDENT);
+        Claim claim = queue.claim("w", Duration.ofMinutes(1)).orElseThrow();
+        assertThat(claim.submissionId()).isEqualTo(id);
+        assertThat(queue.claim("w", Duration.ofMinutes(1))).as("nothing else waits").isEmpty();
+        // Once a worker holds it, a new regrade is a new grading after this one (the files may be graded
+        // against a newer version by then).
+        asStaff().post("/api/submissions/" + id + "/regrade").then().statusCode(202);
+        assertThat(rows("select id from grading_job where state = 'QUEUED' and submission_id = " + id)).hasSize(1);
+    }
+
+    @Test
     void studentsMayNotAndUnknownCoursesOrExercisesAre404() {
         given().auth().preemptive().basic("alice", "alice").post("/api/exercises/primes/regrade-all")
                 .then().statusCode(403).body("error", notNullValue());
