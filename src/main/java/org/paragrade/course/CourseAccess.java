@@ -48,6 +48,23 @@ public class CourseAccess {
         return ids.isEmpty() ? StaffScope.NONE : new StaffScope(false, ids);
     }
 
+    /**
+     * A course named in a request, as the caller may know it. To someone neither staff of it nor in it, it
+     * does not exist (404, as every course endpoint answers): a 403 would tell an outsider which course
+     * codes are there and what they offer.
+     *
+     * @throws UnknownCourse no such course, or one the caller has nothing to do with
+     */
+    public Course named(String code, String username) {
+        String wanted = code == null ? "" : code.strip();
+        Course course = Course.findByCode(wanted).orElseThrow(() -> new UnknownCourse(wanted));
+        if (!scopeOf(username).covers(course)
+                && Account.findByUsername(username).flatMap(a -> Membership.of(course, a)).isEmpty()) {
+            throw new UnknownCourse(course.code);
+        }
+        return course;
+    }
+
     /** Whether {@code scope} covers {@code e}: site staff, or a course of the scope offers it. */
     public boolean covers(StaffScope scope, Exercise e) {
         return scope.site() || (!scope.courses().isEmpty()

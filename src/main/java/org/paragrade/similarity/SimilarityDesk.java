@@ -107,8 +107,8 @@ public class SimilarityDesk {
      * one, site staff mean every course and a course's staff their one course that offers it.
      *
      * @throws UnknownExercise   no such exercise, or not one of the caller's courses offers it (404)
-     * @throws UnknownCourse     no such course (404)
-     * @throws NotCourseStaff    a student, or not staff of the named course (403)
+     * @throws UnknownCourse     no such course, or one the caller is neither staff of nor in (404)
+     * @throws NotCourseStaff    a student, or a member but not staff of the named course (403)
      * @throws SimilarityRefused the caller staffs several courses offering it and named none (400)
      */
     public Target target(String slug, String courseCode, String username) {
@@ -134,7 +134,7 @@ public class SimilarityDesk {
                 }
                 return new Target(exercise, mine.get(0));
             }
-            Course course = Course.findByCode(courseCode.strip()).orElseThrow(() -> new UnknownCourse(courseCode.strip()));
+            Course course = access.named(courseCode, username);
             if (Offer.of(course, exercise).isEmpty()) {
                 throw new UnknownExercise(exercise.slug);
             }

@@ -9,7 +9,6 @@ import org.paragrade.audit.AuditAction;
 import org.paragrade.audit.AuditTrail;
 import org.paragrade.course.Course;
 import org.paragrade.course.CourseAccess;
-import org.paragrade.course.Membership;
 import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.Offer;
 import org.paragrade.course.UnknownCourse;
@@ -119,11 +118,7 @@ public class RegradeAll {
         if (courseCode == null || courseCode.isBlank()) {
             return null;
         }
-        Course course = Course.findByCode(courseCode.trim()).orElseThrow(() -> new UnknownCourse(courseCode.trim()));
-        if (!access.scopeOf(username).covers(course) && Account.findByUsername(username)
-                .flatMap(a -> Membership.of(course, a)).isEmpty()) {
-            throw new UnknownCourse(course.code);
-        }
+        Course course = access.named(courseCode, username);
         if (Offer.of(course, exercise).isEmpty()) {
             throw new UnknownExercise(exercise.slug);
         }

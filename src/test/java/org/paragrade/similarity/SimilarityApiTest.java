@@ -139,7 +139,8 @@ class SimilarityApiTest {
     void theCourseScopeDecidesAndBadNamesGetClearErrors() {
         as(student).get("/api/exercises/" + slug + "/similarity").then().statusCode(403).body("error", notNullValue());
         as(student).post("/api/exercises/" + slug + "/similarity?course=" + course).then().statusCode(403);
-        as(ta).get("/api/exercises/" + slug + "/similarity?course=" + otherCourse).then().statusCode(403)
+        // a course the grader has nothing to do with does not exist to them (a 403 would say it does)
+        as(ta).get("/api/exercises/" + slug + "/similarity?course=" + otherCourse).then().statusCode(404)
                 .body("error", containsString(otherCourse));
         as(ta).get("/api/exercises/" + other + "/similarity").then().statusCode(404);
         as(ta).get("/api/exercises/no-such-exercise/similarity").then().statusCode(404)
