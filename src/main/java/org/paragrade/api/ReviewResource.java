@@ -145,6 +145,7 @@ public class ReviewResource {
     public Response files(@PathParam("id") long id) {
         SubmittedFiles files = desk.files(id, who());
         return Response.ok(files.zip(), "application/zip")
+                .header("Cache-Control", "private, no-store")
                 .header("Content-Disposition", "attachment; filename=\"" + files.filename() + "\"").build();
     }
 

@@ -42,8 +42,13 @@ public class CodePages {
 
     @GET
     @Path("{id}/code")
-    public TemplateInstance code(@PathParam("id") long id) {
-        return Templates.code(code.code(id, viewer.name()));
+    public Response code(@PathParam("id") long id) {
+        return privately(Response.ok(Templates.code(code.code(id, viewer.name()))));
+    }
+
+    /** A student's code is theirs: no browser or proxy keeps a copy (a lab's shared computer, a back button). */
+    private static Response privately(Response.ResponseBuilder page) {
+        return page.header("Cache-Control", "private, no-store").type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     @GET
@@ -51,7 +56,7 @@ public class CodePages {
     public Response diff(@PathParam("id") long id, @QueryParam("against") String against) {
         String input = against == null ? "" : against.strip();
         if (input.isEmpty()) {
-            return Response.ok(Templates.diff(code.attempts(id, viewer.name()), null, null, "")).build();
+            return privately(Response.ok(Templates.diff(code.attempts(id, viewer.name()), null, null, "")));
         }
         try {
             long other;
@@ -62,10 +67,10 @@ public class CodePages {
                         + "attempts listed.");
             }
             SubmittedCode.Compared diff = code.diff(id, other, viewer.name());
-            return Response.ok(Templates.diff(diff.code(), diff, null, input)).build();
+            return privately(Response.ok(Templates.diff(diff.code(), diff, null, input)));
         } catch (ReviewRefused e) {
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.diff(code.attempts(id, viewer.name()), null, e.getMessage(), input)).build();
+            return privately(Response.status(e.status())
+                    .entity(Templates.diff(code.attempts(id, viewer.name()), null, e.getMessage(), input)));
         }
     }
 

@@ -57,6 +57,7 @@ public class SubmissionDeskPages {
     public Response files(@PathParam("id") long id) {
         SubmittedFiles files = desk.files(id, ReviewPages.who(viewer));
         return Response.ok(files.zip(), "application/zip")
+                .header("Cache-Control", "private, no-store")
                 .header("Content-Disposition", "attachment; filename=\"" + files.filename() + "\"").build();
     }
 

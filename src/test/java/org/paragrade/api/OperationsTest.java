@@ -50,7 +50,29 @@ class OperationsTest {
             PortalSession.as("instructor").get(path).then().statusCode(404)
                     .body(not(containsString("paragrade_queue_depth")));
         }
+        // the management port itself listens on loopback only: from the host's own network address it is shut
+        java.net.InetAddress outside = nonLoopbackAddress();
+        if (outside != null) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(outside, management.getPort()), 2000);
+                throw new AssertionError("the management port answered on " + outside);
+            } catch (java.io.IOException refused) {
+                // expected: nothing listens there
+            }
+        }
         // the OpenAPI document stays public on the main port (DESIGN.md)
         given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+    }
+
+    /** An address of this host that is not loopback (the one a neighbour on the network would use), if any. */
+    private static java.net.InetAddress nonLoopbackAddress() {
+        try {
+            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                    .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                    .findFirst().orElse(null);
+        } catch (java.net.SocketException e) {
+            return null;
+        }
     }
 }

@@ -93,7 +93,8 @@ class CodePagesTest {
         String slug = exercise();
         long id = upload("alice", "alice", slug, "mine.zip", zipOf(bundle()), null);
         String page = PortalSession.as("alice").get("/submissions/" + id + "/code").then().statusCode(200)
-                .contentType(containsString("text/html")).extract().asString();
+                .contentType(containsString("text/html")).header("Cache-Control", "private, no-store")
+                .extract().asString();
         assertThat(page)
                 .contains("# &lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;document.title = "
                         + "&#39;pwned&#39;&lt;/script&gt;")
@@ -124,12 +125,12 @@ class CodePagesTest {
         Map<String, byte[]> upload = bundle();
         long id = upload("alice", "alice", slug, "mine.zip", zipOf(upload), null);
         byte[] portal = PortalSession.as("alice").get("/submissions/" + id + "/files.zip").then().statusCode(200)
-                .contentType("application/zip").extract().asByteArray();
+                .contentType("application/zip").header("Cache-Control", "private, no-store").extract().asByteArray();
         Map<String, byte[]> got = entries(portal);
         assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(upload.keySet());
         upload.forEach((name, bytes) -> assertThat(got.get(name)).as(name).isEqualTo(bytes));
         byte[] api = given().auth().preemptive().basic("alice", "alice").get("/api/submissions/" + id + "/files")
-                .then().statusCode(200).extract().asByteArray();
+                .then().statusCode(200).header("Cache-Control", "private, no-store").extract().asByteArray();
         assertThat(portal).isEqualTo(api);
     }
 
@@ -166,7 +167,7 @@ class CodePagesTest {
                 utf8("import os\ndef count_primes(limit, workers):\n    total = '<script>x</script>'\n    return total\n"),
                 null);
         PortalSession alice = PortalSession.as("alice");
-        String page = alice.get("/submissions/" + second + "/diff?against=" + first).then().statusCode(200)
+        String page = alice.get("/submissions/" + second + "/diff?against=" + first).then().statusCode(200).header("Cache-Control", "private, no-store")
                 .extract().asString();
         assertThat(page).contains("2 lines added, 1 removed")
                 .contains("<tr class=\"add\"><td class=\"ln\"></td><td class=\"ln\"><a href=\"/submissions/" + second
