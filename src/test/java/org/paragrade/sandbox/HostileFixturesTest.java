@@ -178,6 +178,11 @@ class HostileFixturesTest {
     void retuningPid1IsSeenAsTampering() throws Exception {
         // Same uid: the kernel lets student code prlimit, renice or pin the supervisor, which would blind its sampler.
         for (String how : List.of("prlimit", "nice", "affinity")) {
+            if (how.equals("nice") && ownNice() == 19) {
+                // Run under `nice -n 19` the supervisor is already as low as a same-uid process can push it:
+                // there is nothing left to retune, so that way of tampering does not exist here (CI runs at 0).
+                continue;
+            }
             RunResult r = run("retune_pid1.py", "run", Map.of("how", how), LIMITS);
             assertThat(r.outcome()).as(how + ": " + r.message()).isEqualTo(Outcome.RUNTIME_ERROR);
             assertThat(r.message()).as(how).contains("changed the limits, priority or CPUs");
@@ -339,5 +344,11 @@ class HostileFixturesTest {
         List<String> entries = List.of(seen.substring("dir:".length()).split(","));
         assertThat(allowed).containsAll(entries);
         return entries;
+    }
+
+    /** This JVM's nice value (field 19 of /proc/self/stat, after the command's closing parenthesis). */
+    private static int ownNice() throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 }
