@@ -34,6 +34,23 @@ public interface ParagradeConfig {
     @WithDefault("1")
     int workers();
 
+    /**
+     * What this instance is: {@code all} (the portal, and a grading worker with {@link #workers} threads) or
+     * {@code portal} (the pages and the API only, whatever {@code workers} says: it never starts the sandbox,
+     * so it runs without the sandbox's rights; bundles it receives are validated by the workers).
+     */
+    @WithDefault("all")
+    InstanceRole role();
+
+    enum InstanceRole {
+        ALL, PORTAL
+    }
+
+    /** This instance grades (and validates bundles): not a portal, and at least one worker thread. */
+    default boolean grades() {
+        return role() != InstanceRole.PORTAL && workers() > 0;
+    }
+
     @WithName("initial-instructor")
     InitialInstructor initialInstructor();
 

@@ -12,6 +12,7 @@ import org.paragrade.account.PasswordRefused;
 import org.paragrade.authoring.BundleFailedValidation;
 import org.paragrade.authoring.BundleTooLarge;
 import org.paragrade.authoring.ExerciseExists;
+import org.paragrade.authoring.UnknownValidation;
 import org.paragrade.curriculum.BundleRefused;
 import org.paragrade.curriculum.SettingsRefused;
 import org.paragrade.course.CourseRefused;
@@ -63,6 +64,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response failedValidation(BundleFailedValidation e) {
         return ApiError.of(400, new ApiError(e.getMessage(), e.problems(), e.report()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownValidation(UnknownValidation e) {
+        return ApiError.of(404, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,8 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +33,7 @@ import org.paragrade.account.Account;
 import org.paragrade.account.Role;
 import org.paragrade.authoring.BundleAuthoring;
 import org.paragrade.authoring.BundleAuthoring.Authored;
+import org.paragrade.authoring.BundleAuthoring.Queued;
 import org.paragrade.course.CourseAccess;
 import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.Offers;
@@ -131,12 +136,20 @@ public class ExerciseResource {
     @POST
     @RolesAllowed(Role.INSTRUCTOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Create an exercise from a bundle", description = "Roles: instructor. The bundle is "
-            + "validated (the references run and agree and show the claimed speed-up) and stored only if it passes.")
+    @Operation(summary = "Create an exercise from a bundle", description = "Roles: instructor. The cheap checks "
+            + "(size, safe archive, schema, slug) answer at once; then the bundle is validated on a grading worker "
+            + "(the references run and agree and show the claimed speed-up) and becomes the exercise only if it "
+            + "passes. Without `Prefer: respond-async` the answer waits for the validation (at most "
+            + "paragrade.validation.wait, or the `wait` preference): 201 or 400 as ever. With it, or when the "
+            + "validation takes longer, or on an instance that does not validate itself (paragrade.role=portal, "
+            + "paragrade.workers=0): 202 with the validation to poll.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = BundleUpload.class)))
     @APIResponse(responseCode = "201", description = "Created, with the validation report.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Authored.class)))
+    @APIResponse(responseCode = "202", description = "Stored and queued for validation: poll the Location.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationView.Accepted.class)))
     @APIResponse(responseCode = "400", description = "Not a valid bundle, or it did not pass validation: every "
             + "reason (and the report).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiError.class)))
@@ -145,9 +158,8 @@ public class ExerciseResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The bundle is over 16 MB or unpacks too large.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Response create(@RestForm("bundle") FileUpload bundle) {
-        Authored authored = authoring.create(file(bundle), identity.getPrincipal().getName());
-        return Response.status(201).entity(authored).build();
+    public Response create(@RestForm("bundle") FileUpload bundle, @HeaderParam("Prefer") String prefer) {
+        return answer(authoring.create(file(bundle), identity.getPrincipal().getName()), prefer, 201);
     }
 
     @PUT
@@ -155,11 +167,16 @@ public class ExerciseResource {
     @RolesAllowed(Role.INSTRUCTOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Replace an exercise's bundle", description = "Roles: instructor. A new version, "
-            + "validated like a new exercise; a bundle equal to the current version stores nothing new.")
+            + "validated like a new exercise (and answered the same way: 200 or 400 when the answer waits for it, "
+            + "202 otherwise); a bundle equal to the current version stores nothing new. Until it passed the "
+            + "current version stays as it is.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = BundleUpload.class)))
     @APIResponse(responseCode = "200", description = "Stored, with the validation report.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Authored.class)))
+    @APIResponse(responseCode = "202", description = "Stored and queued for validation: poll the Location.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationView.Accepted.class)))
     @APIResponse(responseCode = "400", description = "Not a valid bundle, another slug, or it did not pass "
             + "validation.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiError.class)))
@@ -167,8 +184,66 @@ public class ExerciseResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
     @APIResponse(responseCode = "413", description = "The bundle is over 16 MB or unpacks too large.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Authored replace(@PathParam("slug") String slug, @RestForm("bundle") FileUpload bundle) {
-        return authoring.replace(slug, file(bundle), identity.getPrincipal().getName());
+    public Response replace(@PathParam("slug") String slug, @RestForm("bundle") FileUpload bundle,
+                            @HeaderParam("Prefer") String prefer) {
+        return answer(authoring.replace(slug, file(bundle), identity.getPrincipal().getName()), prefer, 200);
+    }
+
+    @GET
+    @Path("{slug}/validations/{id}")
+    @RolesAllowed(Role.INSTRUCTOR)
+    @Operation(summary = "Follow a bundle's validation", description = "Roles: instructor. QUEUED (with its "
+            + "place in the queue), RUNNING (runs done of those planned), then PASSED (the bundle is the exercise's "
+            + "version) or FAILED (nothing changed; the report's problems say why).")
+    @APIResponse(responseCode = "200", description = "The validation.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationView.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.REF_403)
+    @APIResponse(responseCode = "404", ref = ApiDocument.REF_404)
+    public ValidationView validation(@PathParam("slug") String slug, @PathParam("id") long id) {
+        return ValidationView.of(authoring.find(slug, id));
+    }
+
+    /**
+     * 201/200 (stored) or 400 (failed) when the client lets the answer wait and this instance validates; else,
+     * or when the validation outlasts the wait, 202 with where to poll it (RFC 7240's respond-async).
+     */
+    private Response answer(Queued queued, String prefer, int stored) {
+        Prefer p = Prefer.parse(prefer);
+        if (!p.respondAsync() || p.waitFor() != null) {
+            Optional<Authored> done = authoring.awaitStored(queued, p.waitFor());
+            if (done.isPresent()) {
+                return Response.status(stored).entity(done.get()).build();
+            }
+        }
+        var r = Response.accepted(new ValidationView.Accepted(queued.id(), queued.status().name(), queued.location()))
+                .location(URI.create(queued.location()));
+        if (p.respondAsync()) {
+            r.header("Preference-Applied", "respond-async");
+        }
+        return r.build();
+    }
+
+    /** The preferences of RFC 7240 this resource honours: respond-async, and wait=seconds. */
+    record Prefer(boolean respondAsync, Duration waitFor) {
+        static Prefer parse(String header) {
+            boolean async = false;
+            Duration wait = null;
+            if (header != null) {
+                for (String token : header.split("[,;]")) {
+                    String t = token.trim().toLowerCase(java.util.Locale.ROOT);
+                    if (t.equals("respond-async")) {
+                        async = true;
+                    } else if (t.startsWith("wait=")) {
+                        try {
+                            wait = Duration.ofSeconds(Math.max(0, Long.parseLong(t.substring(5).replace("\"", ""))));
+                        } catch (NumberFormatException ignored) {
+                            // a preference the server cannot read is ignored (RFC 7240, 2)
+                        }
+                    }
+                }
+            }
+            return new Prefer(async, wait);
+        }
     }
 
     @PUT

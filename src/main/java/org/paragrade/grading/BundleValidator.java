@@ -59,7 +59,15 @@ public class BundleValidator {
     }
 
     public ValidationReport validate(Bundle bundle) {
-        return validate(bundle, true);
+        return validate(bundle, true, null);
+    }
+
+    /**
+     * {@link #validate(Bundle)} on a grading worker: the runs made so far against those planned go to
+     * {@code progress}, which also stops the validation (throwing) when its claim is lost or the worker stops.
+     */
+    ValidationReport validate(Bundle bundle, Progress progress) {
+        return validate(bundle, true, progress);
     }
 
     /**
@@ -68,11 +76,14 @@ public class BundleValidator {
      * upload gets is always {@link #validate(Bundle)}; this is for checking many bundles at once.
      */
     public ValidationReport validateCases(Bundle bundle) {
-        return validate(bundle, false);
+        return validate(bundle, false, null);
     }
 
-    private ValidationReport validate(Bundle bundle, boolean benchmark) {
+    private ValidationReport validate(Bundle bundle, boolean benchmark, Progress progress) {
         ExerciseManifest m = bundle.manifest();
+        ProgressTracker tracker = progress == null ? ProgressTracker.silent() : new ProgressTracker(progress,
+                variantsInOrder(m).stream().mapToInt(v -> CorrectnessStage.plannedRuns(m, v != RunVariant.STARTER))
+                        .sum());
         List<String> problems = new ArrayList<>();
         List<ValidationReport.ReferenceCheck> checks = new ArrayList<>();
         String accounting = null;
@@ -83,13 +94,16 @@ public class BundleValidator {
             Sequential truth = new Sequential(runner);
             try (var held = machine.correctness()) {
                 for (RunVariant variant : variantsInOrder(m)) {
-                    checks.add(checkCases(m, runner, truth, variant, problems));
+                    checks.add(checkCases(m, runner, truth, variant, problems, tracker));
                 }
             }
             accounting = truth.accounting;
             if (benchmark && problems.isEmpty() && m.benchmark() != null) {
-                accounting = checkSpeedup(m, runner, truth, checks, problems);
+                accounting = checkSpeedup(m, runner, truth, checks, problems, tracker);
             }
+            tracker.phase("done");
+        } catch (GradingWorker.Cancelled e) {
+            throw e; // its claim is gone: no report at all, the next claim validates again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add("validation was interrupted");
@@ -134,10 +148,10 @@ public class BundleValidator {
     /** The correctness stage for one variant; every run that did not pass is a problem in words. */
     private static ValidationReport.ReferenceCheck checkCases(ExerciseManifest m, ExerciseRunner runner,
                                                               Sequential truth, RunVariant variant,
-                                                              List<String> problems) {
+                                                              List<String> problems, ProgressTracker tracker) {
         // The starter must run and be correct without stress (the bank starter is unsafe by design).
         boolean stress = variant != RunVariant.STARTER;
-        var result = new CorrectnessStage(m, runner, truth, ProgressTracker.silent()).run(variant, stress);
+        var result = new CorrectnessStage(m, runner, truth, tracker).run(variant, stress);
         List<String> own = new ArrayList<>();
         if (truth.failure != null && variant == RunVariant.SEQUENTIAL) {
             own.add(truth.failure);
@@ -163,8 +177,8 @@ public class BundleValidator {
      * neighbour's burst must not refuse a good bundle, and the verdict rests on the median of every round.
      */
     private String checkSpeedup(ExerciseManifest m, ExerciseRunner runner, Sequential truth,
-                                List<ValidationReport.ReferenceCheck> checks, List<String> problems)
-            throws InterruptedException {
+                                List<ValidationReport.ReferenceCheck> checks, List<String> problems,
+                                ProgressTracker tracker) throws InterruptedException {
         int rounds = Math.min(MIN_ROUNDS, m.benchmark().rounds());
         int cores = Runtime.getRuntime().availableProcessors();
         int scoredAt = ScoringPoint.of(m.benchmark().scoreAt(), m.kind(), m.benchmark().workers(), cores);
@@ -181,9 +195,11 @@ public class BundleValidator {
                 cores, rounds, claimsSpeedup ? MAX_ROUNDS : rounds, rounds, m.slug().hashCode(),
                 claimsSpeedup ? plain : StoppingRule.NEVER);
         BenchmarkStage.Result measured;
+        tracker.plan(plan.gradeTrials().size() * plan.minRounds() + plan.curveTrials().size() * plan.curveRounds());
+        tracker.phase("waiting for the machine");
         try (var held = machine.benchmark()) {
             // The smallest workload the exercise may draw: the one where a speed-up is hardest to show.
-            measured = new BenchmarkStage(runner, truth, ProgressTracker.silent(), java.time.Duration.ofMinutes(10))
+            measured = new BenchmarkStage(runner, truth, tracker, java.time.Duration.ofMinutes(10))
                     .run(plan, smallest(m), claimsSpeedup ? RunVariant.STARTER : null);
         } catch (BenchmarkStage.ReferenceFailed e) {
             problems.add(e.getMessage());

@@ -32,7 +32,9 @@ import org.paragrade.sandbox.Sandbox;
 /**
  * The grading workers of this instance: {@code paragrade.workers} threads that claim jobs from
  * the PostgreSQL queue, keep their lease alive by heartbeat, grade, and record the result in one
- * fenced transaction. Our own failures are retried with backoff; a student's limit is a result.
+ * fenced transaction. Our own failures are retried with backoff; a student's limit is a result. The same
+ * threads validate instructors' bundles from the same queue ({@link BundleValidations}), with the same
+ * lease, heartbeat and fence.
  */
 @ApplicationScoped
 public class GradingWorker {
@@ -53,6 +55,8 @@ public class GradingWorker {
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final MachineLock machine;
     private final BatchConfig batch;
+    private final BundleValidator validator;
+    private final BundleValidations validations;
     private ScheduledExecutorService heartbeats;
 
     private record Running(Claim claim, AtomicBoolean cancelled, Thread thread) {
@@ -60,7 +64,8 @@ public class GradingWorker {
 
     public GradingWorker(ParagradeConfig config, GradingConfig grading, JobQueue queue, RecordStage recorder,
                          ExpectedValues expectedValues, Instance<Sandbox> sandbox, MeterRegistry metrics,
-                         MachineLock machine, GradingMetrics gradingMetrics, BatchConfig batch) {
+                         MachineLock machine, GradingMetrics gradingMetrics, BatchConfig batch,
+                         BundleValidator validator, BundleValidations validations) {
         this.config = config;
         this.grading = grading;
         this.queue = queue;
@@ -72,11 +77,15 @@ public class GradingWorker {
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.machine = machine;
         this.batch = batch;
+        this.validator = validator;
+        this.validations = validations;
     }
 
     void onStart(@Observes @Priority(50) StartupEvent event) {
-        if (config.workers() <= 0) {
-            LOG.info("Grading is off on this instance (paragrade.workers=0): portal only");
+        if (!config.grades()) {
+            LOG.infof("Grading is off on this instance (paragrade.role=%s, paragrade.workers=%d): portal only; bundles"
+                    + " uploaded here are validated by the grading workers", config.role().name().toLowerCase(
+                    java.util.Locale.ROOT), config.workers());
             return;
         }
         var info = sandbox.get().info(); // fail at start, loudly, if no safe sandbox can be built
@@ -177,7 +186,9 @@ public class GradingWorker {
         void end() {
             beat.cancel(false);
             running.remove(claim.jobId());
-            gradingMetrics.graded(verdict == null ? "abandoned" : verdict, System.nanoTime() - started);
+            if (!claim.validation()) { // the gradings' metrics count gradings only
+                gradingMetrics.graded(verdict == null ? "abandoned" : verdict, System.nanoTime() - started);
+            }
         }
     }
 
@@ -186,6 +197,10 @@ public class GradingWorker {
      * own, and recorded in its own fenced transaction; their benchmarks share one session.
      */
     private void process(List<Claim> claims) throws InterruptedException {
+        if (claims.get(0).validation()) {
+            validate(claims.get(0)); // always a batch of its own
+            return;
+        }
         claims.forEach(c -> describeInLog(c, true)); // each one's queue wait
         describeBatchInLog(claims);
         List<Member> members = claims.stream().map(Member::new).toList();
@@ -256,6 +271,50 @@ public class GradingWorker {
                 MDC.remove(key);
             }
         }
+    }
+
+    /**
+     * Validates a claimed bundle: the validator's runs go through this worker's sandbox and machine lock, its
+     * progress to the validation while the claim holds, and the report (with the version, when it passed) is
+     * recorded in one fenced transaction. A lost lease, a shutdown or our own failure settle like a grading's.
+     */
+    private void validate(Claim claim) {
+        MDC.put("job", String.valueOf(claim.jobId()));
+        MDC.put("grading", "job=" + claim.jobId() + " validation=" + claim.validationId() + " ");
+        Member m = new Member(claim);
+        try {
+            validations.markRunning(claim);
+            ValidationReport report = validator.validate(validations.load(claim), validationProgress(m));
+            m.verdict = validations.record(claim, report).name();
+            LOG.infof("Bundle validated: %s%s", m.verdict, report.valid() ? "" : " (" + report.problems().size()
+                    + " problem(s))");
+        } catch (Exception e) {
+            settle(m, e);
+        } finally {
+            m.end();
+            for (String key : LOG_FIELDS) {
+                MDC.remove(key);
+            }
+        }
+    }
+
+    /** A validation's progress while its claim holds; a lost claim or a shutdown stops it before its next run. */
+    private Progress validationProgress(Member m) {
+        return new Progress() {
+            @Override
+            public void update(String phase, int done, int total) {
+                if (!validations.progress(m.claim, phase, done, total)) {
+                    m.cancelled.set(true);
+                }
+            }
+
+            @Override
+            public void checkContinue() {
+                if (m.cancelled.get() || stopping.get()) {
+                    throw new Cancelled("lease lost or shutting down");
+                }
+            }
+        };
     }
 
     /** A member that ended without a result: abandoned (its claim stopped), given back, or our failure. */
@@ -338,7 +397,14 @@ public class GradingWorker {
         String why = e instanceof InfrastructureFailure ? e.getMessage() : e.toString();
         LOG.errorf(e, "Grading failed on our side (attempt %d): %s", claim.attempt(), why);
         try {
-            if (queue.fail(claim, why, grading.retryBackoff())) {
+            boolean dead = queue.fail(claim, why, grading.retryBackoff());
+            if (claim.validation()) {
+                if (dead) {
+                    validations.recordFailure(claim.validationId(), why);
+                } else {
+                    validations.markRetrying(claim.validationId());
+                }
+            } else if (dead) {
                 recorder.recordInternalError(claim.submissionId(), why);
             } else {
                 recorder.markRetrying(claim.submissionId());
@@ -385,13 +451,17 @@ public class GradingWorker {
     /** A job whose worker died on every attempt is ended as INTERNAL_ERROR (by any instance that grades). */
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void buryExhausted() {
-        if (config.workers() <= 0) {
+        if (!config.grades()) {
             return;
         }
         try {
             for (long id : queue.buryExhausted()) {
                 LOG.errorf("Submission %d: its grading job kept killing its worker; marked INTERNAL_ERROR", id);
                 recorder.recordInternalError(id, "the grading job's worker died on every attempt");
+            }
+            for (long id : queue.buryExhaustedValidations()) {
+                LOG.errorf("Bundle validation %d: its job kept killing its worker; marked FAILED", id);
+                validations.recordFailure(id, "the validation's worker died on every attempt");
             }
         } catch (Exception e) {
             LOG.debugf("Could not check for exhausted jobs: %s", e);
@@ -401,7 +471,7 @@ public class GradingWorker {
     /** Tells the wait estimates that this instance's workers are alive (they age out a minute after a crash). */
     @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sayAlive() {
-        if (config.workers() <= 0 || stopping.get()) {
+        if (!config.grades() || stopping.get()) {
             return;
         }
         try {
@@ -421,5 +491,10 @@ public class GradingWorker {
 
     public String owner() {
         return owner;
+    }
+
+    /** This instance has worker threads claiming jobs now (so it can validate a bundle it receives). */
+    public boolean claimsHere() {
+        return !threads.isEmpty() && !stopping.get();
     }
 }

@@ -23,7 +23,7 @@ public class SandboxHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var b = HealthCheckResponse.named("sandbox").withData("workers", config.workers());
-        if (config.workers() <= 0) {
+        if (!config.grades()) {
             return b.up().withData("mode", "grading off on this instance").build();
         }
         try {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.paragrade.authoring.BundleAuthoring;
-import org.paragrade.authoring.BundleAuthoring.Authored;
 import org.paragrade.curriculum.CurriculumService;
 import org.paragrade.curriculum.Exercise;
 import org.paragrade.curriculum.ExerciseManifest;
@@ -19,7 +18,7 @@ import org.paragrade.submission.Submission;
 
 /**
  * What the instructor's pages show: the exercises with their versions and validation reports, and
- * the outcome of a bundle upload or edit (the authoring itself is {@link BundleAuthoring}'s, shared
+ * a bundle's validation, or the refusal of one (the authoring itself is {@link BundleAuthoring}'s, shared
  * with the API).
  */
 @ApplicationScoped
@@ -41,12 +40,8 @@ public class AuthoringViews {
     public record ReferenceLine(String reference, int passed, int total, List<String> speedups, List<String> problems) {
     }
 
-    /** What happened to an upload or an edit. Exactly one of {@code stored} and {@code problems} is meaningful. */
-    public record Outcome(String slug, Integer version, boolean newVersion, boolean created, List<String> problems,
-                          Validation validation) {
-        public boolean stored() {
-            return version != null;
-        }
+    /** A bundle refused by the cheap checks, before anything was queued: every reason. */
+    public record Outcome(String slug, List<String> problems, Validation validation) {
     }
 
     public record ExerciseLine(String slug, String title, String kind, boolean published, Integer version,
@@ -58,7 +53,41 @@ public class AuthoringViews {
     }
 
     public record ExerciseDetail(ExerciseLine exercise, List<VersionLine> versions, ExerciseManifest.Limits limits,
-                                 String statement) {
+                                 String statement, List<ValidationLine> validations) {
+    }
+
+    /** One of an exercise's latest bundle validations, as its page lists them. */
+    public record ValidationLine(long id, String status, String purpose, String requestedBy, Instant createdAt,
+                                 Integer version) {
+    }
+
+    /**
+     * A bundle's validation on a worker, as its page shows it: where it is while it runs (the page refreshes
+     * itself), then what it did. {@code exerciseExists}: the breadcrumb links to the exercise.
+     */
+    public record ValidationPage(long id, String slug, String purpose, String status, String phase, int done,
+                                 int total, Long position, String requestedBy, Integer version, boolean created,
+                                 boolean newVersion, List<String> problems, Validation report,
+                                 boolean exerciseExists) {
+        public boolean active() {
+            return "QUEUED".equals(status) || "RUNNING".equals(status);
+        }
+
+        public boolean queued() {
+            return "QUEUED".equals(status);
+        }
+
+        public boolean passed() {
+            return "PASSED".equals(status);
+        }
+
+        public boolean edit() {
+            return "edit".equals(purpose);
+        }
+
+        public int percent() {
+            return total <= 0 ? 0 : Math.min(100, 100 * done / total);
+        }
     }
 
     @Transactional
@@ -68,6 +97,12 @@ public class AuthoringViews {
 
     @Transactional
     public ExerciseDetail detail(String slug) {
+        return detail(slug, List.of());
+    }
+
+    /** The exercise's page with its latest bundle validations. */
+    @Transactional
+    public ExerciseDetail detail(String slug, List<BundleAuthoring.Validation> latest) {
         Exercise e = curriculum.require(slug);
         List<VersionLine> versions = new ArrayList<>();
         for (ExerciseVersion v : ExerciseVersion.listFor(e)) {
@@ -75,18 +110,27 @@ public class AuthoringViews {
                     e.currentVersion != null && e.currentVersion.id.equals(v.id), validation(v.validation)));
         }
         ExerciseManifest.Limits limits = e.currentVersion == null ? null : e.currentVersion.manifest().limits();
+        List<ValidationLine> validations = latest.stream().map(v -> new ValidationLine(v.id(), v.status().name(),
+                v.purpose().name().toLowerCase(java.util.Locale.ROOT), v.requestedBy(), v.createdAt(), v.version()))
+                .toList();
         return new ExerciseDetail(line(e), versions, limits,
-                e.currentVersion == null ? "" : e.currentVersion.statement);
+                e.currentVersion == null ? "" : e.currentVersion.statement, validations);
     }
 
-    /** The page of a stored bundle. */
-    static Outcome stored(Authored a) {
-        return new Outcome(a.slug(), a.version(), a.newVersion(), a.created(), List.of(), validation(a.validation()));
+    /** The page of one validation. */
+    @Transactional
+    public ValidationPage validation(BundleAuthoring.Validation v) {
+        ValidationReport r = v.report();
+        return new ValidationPage(v.id(), v.slug(), v.purpose().name().toLowerCase(java.util.Locale.ROOT),
+                v.status().name(), v.phase(), v.done(), v.total(), v.position(), v.requestedBy(), v.version(),
+                Boolean.TRUE.equals(v.created()), Boolean.TRUE.equals(v.newVersion()),
+                r == null || r.problems() == null ? List.of() : r.problems(), r == null ? null : validation(r),
+                curriculum.exists(v.slug()));
     }
 
     /** The page of a refused bundle: every reason, and the validation report when it got that far. */
     static Outcome refused(String slug, List<String> problems, ValidationReport report) {
-        return new Outcome(slug, null, false, false, problems, report == null ? null : validation(report));
+        return new Outcome(slug, problems, report == null ? null : validation(report));
     }
 
     private static ExerciseLine line(Exercise e) {

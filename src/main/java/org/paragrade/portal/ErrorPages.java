@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.paragrade.course.NotCourseStaff;
 import org.paragrade.course.UnknownCourse;
 import org.paragrade.curriculum.UnknownExercise;
+import org.paragrade.authoring.UnknownValidation;
 import org.paragrade.audit.AuditRefused;
 import org.paragrade.submission.NoRegradeBatch;
 import org.paragrade.submission.SubmissionClosed;
@@ -34,7 +35,8 @@ public class ErrorPages {
     }
 
     public Response of(Throwable e) {
-        if (e instanceof PageNotFound || e instanceof UnknownExercise || e instanceof UnknownSubmission
+        if (e instanceof PageNotFound || e instanceof UnknownExercise || e instanceof UnknownValidation
+                || e instanceof UnknownSubmission
                 || e instanceof UnknownCourse || e instanceof NotFoundException) {
             return notFound();
         }

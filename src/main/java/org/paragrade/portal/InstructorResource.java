@@ -22,8 +22,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.account.Role;
 import org.paragrade.authoring.BundleAuthoring;
-import org.paragrade.authoring.BundleAuthoring.Authored;
-import org.paragrade.authoring.BundleFailedValidation;
+import org.paragrade.authoring.BundleAuthoring.Queued;
 import org.paragrade.authoring.BundleTooLarge;
 import org.paragrade.authoring.ExerciseExists;
 import org.paragrade.curriculum.BundleRefused;
@@ -32,8 +31,13 @@ import org.paragrade.curriculum.SettingsRefused;
 import org.paragrade.portal.AuthoringViews.ExerciseDetail;
 import org.paragrade.portal.AuthoringViews.ExerciseLine;
 import org.paragrade.portal.AuthoringViews.Outcome;
+import org.paragrade.portal.AuthoringViews.ValidationPage;
 
-/** Instructors: the exercises with their versions, bundle upload and replacement, the browser editor, settings. */
+/**
+ * Instructors: the exercises with their versions, bundle upload and replacement, the browser editor, settings.
+ * A bundle that passes the cheap checks goes to a grading worker for validation; the instructor is sent to its
+ * page, which refreshes itself until the validation is done (no script needed).
+ */
 @Path("/instructor/exercises")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.INSTRUCTOR)
@@ -67,6 +71,8 @@ public class InstructorResource {
 
         static native TemplateInstance bundle(Outcome outcome);
 
+        static native TemplateInstance validation(ValidationPage page);
+
         static native TemplateInstance edit(String slug, String title, EditForm form, List<String> problems);
     }
 
@@ -88,11 +94,18 @@ public class InstructorResource {
             case "published" -> "Published: students see this exercise now.";
             case "hidden" -> "Hidden from students.";
             case "settings" -> "Deadline and attempt limit saved.";
-            case "edited" -> "Your edit passed validation and is stored as a new version.";
-            case "unchanged" -> "Nothing changed, so no new version was made.";
             default -> null;
         };
-        return Templates.detail(views.detail(slug), notice, null);
+        return Templates.detail(views.detail(slug, authoring.latest(slug, LATEST_VALIDATIONS)), notice, null);
+    }
+
+    /** Validations an exercise's page lists, newest first. */
+    private static final int LATEST_VALIDATIONS = 5;
+
+    @GET
+    @Path("{slug}/validations/{id}")
+    public TemplateInstance validation(@PathParam("slug") String slug, @PathParam("id") long id) {
+        return Templates.validation(views.validation(authoring.find(slug, id)));
     }
 
     @POST
@@ -150,11 +163,7 @@ public class InstructorResource {
         limits.put("outputKb", outputKb);
         List<String> problems;
         try {
-            Authored a = authoring.edit(slug, form.statement(), limits, viewer.name());
-            return Response.seeOther(URI.create("/instructor/exercises/" + slug + "?done="
-                    + (a.newVersion() ? "edited" : "unchanged"))).build();
-        } catch (BundleFailedValidation e) {
-            problems = e.problems();
+            return toValidation(authoring.edit(slug, form.statement(), limits, viewer.name()));
         } catch (BundleRefused e) {
             problems = e.reasons();
         }
@@ -163,17 +172,15 @@ public class InstructorResource {
                 .entity(Templates.edit(slug, d.exercise().title(), form, problems)).build();
     }
 
-    /** Runs an upload or a replacement and shows its outcome, stored or refused, with the API's statuses. */
-    private Response bundlePage(String slug, Supplier<Authored> authoringStep) {
+    /**
+     * Runs the cheap checks of an upload or a replacement: refused at once with the API's statuses, or queued
+     * for validation and the instructor sent to its page (always: the portal never waits for a validation).
+     */
+    private Response bundlePage(String slug, Supplier<Queued> authoringStep) {
         Outcome outcome;
         int status;
         try {
-            Authored a = authoringStep.get();
-            outcome = AuthoringViews.stored(a);
-            status = a.created() ? 201 : 200;
-        } catch (BundleFailedValidation e) {
-            outcome = AuthoringViews.refused(slug, e.problems(), e.report());
-            status = 400;
+            return toValidation(authoringStep.get());
         } catch (BundleRefused e) {
             outcome = AuthoringViews.refused(slug, e.reasons(), null);
             status = 400;
@@ -185,6 +192,10 @@ public class InstructorResource {
             status = 409;
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.bundle(outcome)).build();
+    }
+
+    private static Response toValidation(Queued q) {
+        return Response.seeOther(URI.create("/instructor/exercises/" + q.slug() + "/validations/" + q.id())).build();
     }
 
     private Response changeSettings(String slug, Map<String, String> change, String done) {

@@ -14,6 +14,8 @@ import java.util.PriorityQueue;
  * claim takes the job with the lowest priority number, then whose student has had the fewest turns
  * (jobs claimed in the recent window, or running), then the oldest; every claim is a turn for its
  * student. Arrivals, backoffs and the window moving on are not foreseen, so it is an estimate.
+ * The priorities ({@link GradingJob}): 0 students' uploads and single regrades, 1 instructors' bundle
+ * validations, 2 regrade-all batches; a validation's "student" is the instructor who uploaded the bundle.
  */
 public final class FairOrder {
     /** A waiting job: its id (its age), its student and its priority. */

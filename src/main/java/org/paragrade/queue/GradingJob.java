@@ -5,7 +5,7 @@ import jakarta.persistence.*;
 import java.time.Instant;
 import java.util.List;
 
-/** One grading of one submission, claimed by a worker under a lease. */
+/** One grading of one submission, or one validation of a bundle, claimed by a worker under a lease. */
 @Entity
 @Table(name = "grading_job")
 public class GradingJob extends PanacheEntityBase {
@@ -17,14 +17,24 @@ public class GradingJob extends PanacheEntityBase {
     public static final String SUPERSEDED = "SUPERSEDED";
     /** Claimed first: a student's upload, or one staff regrade. */
     public static final int PRIORITY_STUDENT = 0;
-    /** Claimed after every waiting student upload: a staff regrade-all batch. */
-    public static final int PRIORITY_BATCH = 1;
+    /**
+     * Claimed after every waiting student upload, before any regrade-all batch: an instructor's bundle. A
+     * student waiting for a grade keeps the worker first (a validation holds it for a minute or more); an
+     * instructor waiting for a validation is not made to wait behind a batch of hundreds of regrades.
+     */
+    public static final int PRIORITY_VALIDATION = 1;
+    /** Claimed after every waiting student upload and bundle validation: a staff regrade-all batch. */
+    public static final int PRIORITY_BATCH = 2;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "submission_id", nullable = false)
+    /** The submission to grade; null for a bundle validation. */
+    @Column(name = "submission_id")
     public Long submissionId;
+    /** The bundle to validate ({@code bundle_validation}); null for a grading. */
+    @Column(name = "validation_id")
+    public Long validationId;
     @Column(nullable = false)
     public String state;
     @Column(nullable = false)
@@ -58,6 +68,10 @@ public class GradingJob extends PanacheEntityBase {
 
     public static List<GradingJob> forSubmission(long submissionId) {
         return list("submissionId = ?1 order by id", submissionId);
+    }
+
+    public static List<GradingJob> forValidation(long validationId) {
+        return list("validationId = ?1 order by id", validationId);
     }
 
     public static long countWaiting() {

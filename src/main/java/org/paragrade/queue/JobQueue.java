@@ -19,11 +19,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobQueue {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
-    /** Each student's turns: their jobs running now or claimed within the fair window. */
+    /**
+     * Each student's turns: their jobs running now or claimed within the fair window. A bundle validation is a
+     * turn of the instructor who uploaded it (an account like a student's, so the ids never collide).
+     */
     private static final String TURNS = """
-            select rs.student_id, count(*) as turns from grading_job r join submission rs on rs.id = r.submission_id
+            select coalesce(rs.student_id, rv.requested_by) as student_id, count(*) as turns from grading_job r
+            left join submission rs on rs.id = r.submission_id left join bundle_validation rv on rv.id = r.validation_id
             where r.state = 'RUNNING' or r.started_at > now() - make_interval(secs => :window)
-            group by rs.student_id""";
+            group by 1""";
+    /** The job's "student" for the fair order: the submission's student, or the instructor of a validation. */
+    private static final String SUBJECTS = """
+            left join submission s on s.id = c.submission_id left join bundle_validation v on v.id = c.validation_id""";
 
     private final EntityManager em;
 
@@ -81,6 +88,21 @@ public class JobQueue {
     }
 
     /**
+     * Enqueues the validation of a stored bundle in the caller's transaction (the one storing it), at
+     * {@link GradingJob#PRIORITY_VALIDATION}: after students' uploads, before regrade-all batches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GradingJob enqueueValidation(long validationId) {
+        GradingJob job = new GradingJob();
+        job.validationId = validationId;
+        job.state = GradingJob.QUEUED;
+        job.maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        job.priority = GradingJob.PRIORITY_VALIDATION;
+        job.persist();
+        return job;
+    }
+
+    /**
      * Withdraws the waiting (never claimed, or waiting out a backoff) jobs of these submissions, in the
      * caller's transaction; returns the submissions whose job was withdrawn. A job a worker holds or has
      * just claimed is left alone: the row lock makes this wait for the claim, which then no longer matches.
@@ -117,16 +139,16 @@ public class JobQueue {
                        case when j.state = 'RUNNING' then coalesce(j.last_error || E'\\n', '')
                             || 'attempt ' || j.attempt || ': lease of ' || j.lease_owner || ' expired'
                             else j.last_error end
-                where j.id = (select c.id from grading_job c join submission s on s.id = c.submission_id
+                where j.id = (select c.id from grading_job c """ + SUBJECTS + """
                               left join (""" + TURNS + """
-                                        ) t on t.student_id = s.student_id
+                                        ) t on t.student_id = coalesce(s.student_id, v.requested_by)
                               where (c.state = 'QUEUED' and c.run_after <= now())
                                  or (c.state = 'RUNNING' and c.lease_expires_at < now()
                                      and c.attempt < c.max_attempts and c.run_after <= now())
                               order by c.priority, coalesce(t.turns, 0), c.id
                               for update of c skip locked
                               limit 1)
-                returning j.id, j.submission_id, j.attempt
+                returning j.id, j.submission_id, j.attempt, j.validation_id
                 """)
                 .setParameter("owner", owner)
                 .setParameter("lease", (double) lease.toSeconds())
@@ -136,8 +158,8 @@ public class JobQueue {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
-        return Optional.of(new Claim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                ((Number) r[2]).intValue(), owner));
+        return Optional.of(new Claim(((Number) r[0]).longValue(), r[1] == null ? 0 : ((Number) r[1]).longValue(),
+                ((Number) r[2]).intValue(), owner, r[3] == null ? null : ((Number) r[3]).longValue()));
     }
 
     /**
@@ -146,7 +168,8 @@ public class JobQueue {
      * among themselves: a batch whose benchmarks share one set of reference runs. Only waiting jobs join (a
      * job whose worker died comes back as the head of a batch of its own); a staff batch's job never joins a
      * student's upload, so an upload is never held up by regrade-all. Each job keeps its own lease, heartbeat
-     * and attempts: a batch whose worker dies is rescued job by job, like single jobs.
+     * and attempts: a batch whose worker dies is rescued job by job, like single jobs. A bundle validation is
+     * always a batch of its own.
      */
     public List<Claim> claimBatch(String owner, Duration lease, int max) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -155,7 +178,7 @@ public class JobQueue {
                 return List.<Claim>of();
             }
             List<Claim> batch = new java.util.ArrayList<>(List.of(head.get()));
-            if (max <= 1) {
+            if (max <= 1 || head.get().validation()) {
                 return batch;
             }
             @SuppressWarnings("unchecked")
@@ -273,7 +296,21 @@ public class JobQueue {
                                last_error = coalesce(last_error || E'\\n', '') || 'attempt ' || attempt
                                    || ': lease of ' || lease_owner || ' expired; no attempts left'
                         where state = 'RUNNING' and lease_expires_at < now() and attempt >= max_attempts
+                          and submission_id is not null
                         returning submission_id
+                        """).getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
+    }
+
+    /** {@link #buryExhausted} for bundle validations: returns their validation ids, to be recorded FAILED. */
+    @SuppressWarnings("unchecked")
+    public List<Long> buryExhaustedValidations() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object>) em.createNativeQuery("""
+                        update grading_job set state = 'DEAD', finished_at = now(), lease_owner = null,
+                               last_error = coalesce(last_error || E'\\n', '') || 'attempt ' || attempt
+                                   || ': lease of ' || lease_owner || ' expired; no attempts left'
+                        where state = 'RUNNING' and lease_expires_at < now() and attempt >= max_attempts
+                          and validation_id is not null
+                        returning validation_id
                         """).getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
     }
 
@@ -305,20 +342,41 @@ public class JobQueue {
     @SuppressWarnings("unchecked")
     public Wait waitOf(long submissionId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<Object[]> rows = em.createNativeQuery("""
-                    select j.id, s.student_id, j.priority from grading_job j join submission s on s.id = j.submission_id
-                    where j.state = 'QUEUED'""").getResultList();
-            List<FairOrder.Waiting> waiting = rows.stream().map(r -> new FairOrder.Waiting(((Number) r[0]).longValue(),
-                    ((Number) r[1]).longValue(), ((Number) r[2]).intValue())).toList();
             List<Object> mine = em.createNativeQuery(
                     "select max(id) from grading_job where submission_id = :sid and state = 'QUEUED'")
                     .setParameter("sid", submissionId).getResultList();
             if (mine.isEmpty() || mine.get(0) == null) {
                 return null;
             }
-            long position = FairOrder.positionOf(((Number) mine.get(0)).longValue(), waiting, turns());
+            long position = positionOf(((Number) mine.get(0)).longValue());
             return new Wait(position, eta(position));
         });
+    }
+
+    /** The place of a bundle validation's waiting job in the fair order (1 = next), or null when none waits. */
+    @SuppressWarnings("unchecked")
+    public Long positionOfValidation(long validationId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Object> mine = em.createNativeQuery(
+                    "select max(id) from grading_job where validation_id = :vid and state = 'QUEUED'")
+                    .setParameter("vid", validationId).getResultList();
+            if (mine.isEmpty() || mine.get(0) == null) {
+                return null;
+            }
+            return positionOf(((Number) mine.get(0)).longValue());
+        });
+    }
+
+    /** Every waiting job, gradings and validations, replayed in the claim order. */
+    @SuppressWarnings("unchecked")
+    private long positionOf(long jobId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, coalesce(s.student_id, v.requested_by), c.priority from grading_job c """ + SUBJECTS + """
+
+                where c.state = 'QUEUED'""").getResultList();
+        List<FairOrder.Waiting> waiting = rows.stream().map(r -> new FairOrder.Waiting(((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), ((Number) r[2]).intValue())).toList();
+        return FairOrder.positionOf(jobId, waiting, turns());
     }
 
     @SuppressWarnings("unchecked")
@@ -337,6 +395,7 @@ public class JobQueue {
                 select (select percentile_cont(0.5) within group (order by d) from (
                             select extract(epoch from finished_at - started_at) as d from grading_job
                             where state = 'DONE' and started_at is not null and finished_at is not null
+                              and submission_id is not null
                             order by finished_at desc limit 50) recent),
                        (select coalesce(sum(threads), 0) from grading_worker
                         where seen_at > now() - make_interval(secs => :gone))""")

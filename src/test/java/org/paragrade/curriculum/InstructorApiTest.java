@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** An instructor uploads, replaces, publishes and schedules an exercise; bad bundles are refused with reasons. */
+/**
+ * An instructor uploads, replaces, publishes and schedules an exercise; bad bundles are refused with reasons.
+ * Uploads without {@code Prefer: respond-async} are validated by this server's grading worker (through the
+ * queue) and answered when the validation is done: 201/200 or 400, as ever.
+ */
 @QuarkusTest
+@TestProfile(org.paragrade.testing.GradingProfile.class)
 class InstructorApiTest {
 
     /** The primes bundle under another slug, with some files replaced. */
