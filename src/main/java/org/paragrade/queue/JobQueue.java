@@ -29,8 +29,8 @@ public class JobQueue {
             where r.state = 'RUNNING' or r.started_at > now() - make_interval(secs => :window)
             group by 1""";
     /** The job's "student" for the fair order: the submission's student, or the instructor of a validation. */
-    private static final String SUBJECTS = """
-            left join submission s on s.id = c.submission_id left join bundle_validation v on v.id = c.validation_id""";
+    private static final String SUBJECTS = " left join submission s on s.id = c.submission_id"
+            + " left join bundle_validation v on v.id = c.validation_id ";
 
     private final EntityManager em;
 

@@ -117,6 +117,53 @@ class JobQueueTest {
         assertThat(job.lastError).contains("sandbox would not start").contains("and again");
     }
 
+    /** A waiting bundle validation of the instructor's, as authoring stores it. */
+    private long newValidation() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var bundle = org.paragrade.curriculum.Bundle.fromDirectory(java.nio.file.Path.of("exercises", "many-waits"));
+            var v = new org.paragrade.curriculum.BundleValidation();
+            v.slug = "many-waits";
+            v.purpose = org.paragrade.curriculum.BundleValidation.Purpose.REPLACE;
+            v.bundle = bundle.toZip();
+            v.contentHash = bundle.contentHash();
+            v.requestedBy = org.paragrade.account.Account.findByUsername("instructor").orElseThrow().id;
+            v.persist();
+            queue.enqueueValidation(v.id);
+            return v.id;
+        });
+    }
+
+    @Test
+    void studentsUploadsGoBeforeValidationsAndValidationsBeforeRegradeAll() {
+        long sid = newJob();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update grading_job set state = 'DONE' where submission_id = :s").setParameter("s", sid).executeUpdate());
+        long batch = QuarkusTransaction.requiringNew().call(() -> queue.enqueue(sid,
+                new JobQueue.Request(GradingJob.PRIORITY_BATCH, null, null, null)).id); // oldest
+        long validation = newValidation();
+        long upload = QuarkusTransaction.requiringNew().call(() -> queue.enqueue(sid).id); // newest
+        Claim first = queue.claimBatch("w", Duration.ofSeconds(60), 4).get(0);
+        assertThat(first.jobId()).isEqualTo(upload);
+        List<Claim> second = queue.claimBatch("w", Duration.ofSeconds(60), 4);
+        assertThat(second).hasSize(1); // a validation is a batch of its own
+        assertThat(second.get(0).validationId()).isEqualTo(validation);
+        assertThat(second.get(0).validation()).isTrue();
+        assertThat(queue.claimBatch("w", Duration.ofSeconds(60), 4).get(0).jobId()).isEqualTo(batch);
+    }
+
+    @Test
+    void aValidationThatKeepsKillingItsWorkerIsBuriedAsAValidation() {
+        long validation = newValidation();
+        for (int i = 0; i < JobQueue.DEFAULT_MAX_ATTEMPTS; i++) {
+            assertThat(queue.claim("doomed-" + i, Duration.ofSeconds(60)).orElseThrow().validationId())
+                    .isEqualTo(validation);
+            expireLeases();
+        }
+        assertThat(queue.claim("w", Duration.ofSeconds(60))).isEmpty();
+        assertThat(queue.buryExhausted()).isEmpty();
+        assertThat(queue.buryExhaustedValidations()).containsExactly(validation);
+    }
+
     @Test
     void aJobThatKeepsKillingItsWorkerIsBuriedNotRetriedForever() {
         long sid = newJob();
