@@ -2,6 +2,8 @@ package org.paragrade.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -20,6 +22,14 @@ public class Passwords {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final SessionAccounts sessions;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Passwords(SessionAccounts sessions, TransactionSynchronizationRegistry transactions) {
+        this.sessions = sessions;
+        this.transactions = transactions;
+    }
+
     /** @throws PasswordRefused when {@code current} is wrong or {@code next} too weak; then nothing changed */
     public void change(String username, String current, String next) {
         Account account = Account.findByUsername(username).orElseThrow();
@@ -32,6 +42,17 @@ public class Passwords {
         }
         account.passwordHash = BcryptUtil.bcryptHash(next);
         account.mustChangePassword = false;
+        // once committed, the account's sessions on this instance read it again (its initial-password gate lifts)
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                sessions.forget(username);
+            }
+        });
         LOG.infof("Account %s changed its password", username);
     }
 

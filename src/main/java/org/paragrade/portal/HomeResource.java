@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.paragrade.account.SessionAccounts;
 
 /** Login, logout, {@code /} sending each role to its home, and the 404 page of unknown addresses. */
 @Path("/")
@@ -22,13 +23,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class HomeResource {
     private final Viewer viewer;
     private final ErrorPages errors;
+    private final SessionAccounts sessions;
 
     private final String ssoLabel;
 
-    public HomeResource(Viewer viewer, ErrorPages errors,
+    public HomeResource(Viewer viewer, ErrorPages errors, SessionAccounts sessions,
             org.paragrade.ParagradeConfig config) {
         this.viewer = viewer;
         this.errors = errors;
+        this.sessions = sessions;
         this.ssoLabel = config.sso().enabled() ? config.sso().label() : null;
     }
 
@@ -55,6 +58,9 @@ public class HomeResource {
     @GET
     @Path("logout")
     public Response logout(RoutingContext routing) {
+        if (viewer.loggedIn()) {
+            sessions.forget(viewer.name());
+        }
         FormAuthenticationMechanism.logout(routing);
         routing.response().addCookie(Cookie.cookie(CsrfToken.COOKIE, "").setPath("/").setMaxAge(0));
         return Response.seeOther(URI.create("/login?loggedOut=1")).build();

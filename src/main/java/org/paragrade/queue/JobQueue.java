@@ -332,8 +332,8 @@ public class JobQueue {
 
     /**
      * Where a waiting submission stands: the jobs that will be claimed before it, counting it, in the fair
-     * order; and about when it is graded, from the median of recent gradings and the worker threads alive
-     * ({@code etaSeconds} null while there is no recent grading or no worker).
+     * order; and about when it is graded, from what recent batches cost (the references once, then each member)
+     * and the worker threads alive ({@link FairOrder#etaSeconds}; {@code etaSeconds} null while there is no recent grading or no worker).
      */
     public record Wait(long position, Long etaSeconds) {
     }
@@ -348,8 +348,9 @@ public class JobQueue {
             if (mine.isEmpty() || mine.get(0) == null) {
                 return null;
             }
-            long position = positionOf(((Number) mine.get(0)).longValue());
-            return new Wait(position, eta(position));
+            List<FairOrder.Waiting> waiting = waitingJobs();
+            long position = FairOrder.positionOf(((Number) mine.get(0)).longValue(), waiting, turns());
+            return new Wait(position, eta(position, waiting.size()));
         });
     }
 
@@ -370,13 +371,17 @@ public class JobQueue {
     /** Every waiting job, gradings and validations, replayed in the claim order. */
     @SuppressWarnings("unchecked")
     private long positionOf(long jobId) {
+        return FairOrder.positionOf(jobId, waitingJobs(), turns());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FairOrder.Waiting> waitingJobs() {
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, coalesce(s.student_id, v.requested_by), c.priority from grading_job c """ + SUBJECTS + """
 
                 where c.state = 'QUEUED'""").getResultList();
-        List<FairOrder.Waiting> waiting = rows.stream().map(r -> new FairOrder.Waiting(((Number) r[0]).longValue(),
+        return rows.stream().map(r -> new FairOrder.Waiting(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), ((Number) r[2]).intValue())).toList();
-        return FairOrder.positionOf(jobId, waiting, turns());
     }
 
     @SuppressWarnings("unchecked")
@@ -389,23 +394,25 @@ public class JobQueue {
         return turns;
     }
 
-    /** Rounds of gradings until this one is done, each as long as the median of the last 50. */
-    private Long eta(long position) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                select (select percentile_cont(0.5) within group (order by d) from (
-                            select extract(epoch from finished_at - started_at) as d from grading_job
-                            where state = 'DONE' and started_at is not null and finished_at is not null
-                              and submission_id is not null
-                            order by finished_at desc limit 50) recent),
-                       (select coalesce(sum(threads), 0) from grading_worker
-                        where seen_at > now() - make_interval(secs => :gone))""")
+    /**
+     * {@link FairOrder#etaSeconds} from the batches among the last 50 gradings (the members of one claim share
+     * its start; a batch lasts from it to its last member's end) and the worker threads alive.
+     */
+    @SuppressWarnings("unchecked")
+    private Long eta(long position, long waiting) {
+        List<FairOrder.Recent> recent = ((List<Object[]>) em.createNativeQuery("""
+                select count(*), extract(epoch from max(finished_at) - started_at) from (
+                    select started_at, finished_at from grading_job
+                    where state = 'DONE' and started_at is not null and finished_at is not null
+                      and submission_id is not null
+                    order by finished_at desc limit 50) r
+                group by started_at""").getResultList()).stream()
+                .map(r -> new FairOrder.Recent(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue())).toList();
+        Number workers = (Number) em.createNativeQuery("""
+                select coalesce(sum(threads), 0) from grading_worker
+                where seen_at > now() - make_interval(secs => :gone)""")
                 .setParameter("gone", (double) WORKER_GONE.toSeconds()).getSingleResult();
-        if (r[0] == null || ((Number) r[1]).longValue() <= 0) {
-            return null;
-        }
-        long workers = ((Number) r[1]).longValue();
-        long rounds = (position + workers - 1) / workers;
-        return Math.round(rounds * ((Number) r[0]).doubleValue());
+        return FairOrder.etaSeconds(position, waiting, workers.longValue(), recent);
     }
 
     /** This instance grades with {@code threads} workers: said on start and every few seconds after. */

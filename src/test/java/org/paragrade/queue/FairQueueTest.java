@@ -99,10 +99,11 @@ class FairQueueTest {
     void aWaitingSubmissionSaysHowManyAreAheadAndAboutHowLong() {
         long parked = Api.submit("bob", exercise("eta-history"), "solution.py", SOLUTION);
         sql("update grading_job set state = 'DONE' where submission_id = " + parked);
-        // The last 50 gradings took 40 s each (an hour ago: no turns in the window); two worker threads are alive.
+        // The last 50 gradings took 40 s each, one after the other, each alone (a claim of one: its own start; an
+        // hour ago: no turns in the window); two worker threads are alive.
         sql("insert into grading_job (submission_id, state, attempt, started_at, finished_at) select " + parked
-                + ", 'DONE', 1, now() - interval '1 hour 40 seconds', now() - interval '1 hour'"
-                + " from generate_series(1, 50)");
+                + ", 'DONE', 1, now() - interval '1 hour' - g * interval '40 seconds',"
+                + " now() - interval '1 hour' - (g - 1) * interval '40 seconds' from generate_series(1, 50) g");
         sql("insert into grading_worker (owner, threads) values ('test-instance', 2)");
         for (int i = 0; i < 2; i++) {
             Api.submit("alice", exercise("eta-" + i), "solution.py", SOLUTION);
