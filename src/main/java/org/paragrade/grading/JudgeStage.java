@@ -159,7 +159,8 @@ final class JudgeStage {
         if (benchmark.contention() != null) {
             benchmark.contention().flag().ifPresent(more::add);
         }
-        var scored = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), curve, plan.scoredAt());
+        var scored = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), curve, plan.scoredAt(),
+                gilEnabled(scoredOn));
         List<RunReport> evidenceRuns = new ArrayList<>();
         List<PerformanceReport.InterpreterFigures> figures = new ArrayList<>();
         List<InterpreterComparison.Side> sides = new ArrayList<>();
@@ -173,7 +174,7 @@ final class JudgeStage {
                 SpeedupCurve other = plan.curve(e.getValue().samples());
                 other.runs().forEach(f -> evidenceRuns.add(RunReport.of(f, e.getKey())));
                 var judged = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), other,
-                        plan.scoredAt());
+                        plan.scoredAt(), gilEnabled(e.getKey()));
                 // the physics hold on every interpreter: a result ruled out on one puts the grade in doubt
                 judged.flags().forEach(f -> more.add(new Flag(f.code(), "On " + e.getKey() + ": " + f.message())));
                 e.getValue().flags().forEach(f -> more.add(new Flag(f.code(), "On " + e.getKey() + ": " + f.message())));
@@ -192,7 +193,12 @@ final class JudgeStage {
                 evidenceRuns, figures, comparison);
     }
 
-    /** One interpreter's figures at the scoring point, for the report and for the words that compare them. */
+    /** Whether the interpreter of this id has the GIL on (an unknown one, or none named: yes, as every default build). */
+    private boolean gilEnabled(String id) {
+        return interpreters.stream().filter(i -> i.id().equals(id)).findFirst().map(Interpreter::gilEnabled).orElse(true);
+    }
+
+        /** One interpreter's figures at the scoring point, for the report and for the words that compare them. */
     private void side(String id, SpeedupCurve curve, int workers, org.paragrade.measure.BehaviourVerdict behaviour,
                       boolean scored, List<PerformanceReport.InterpreterFigures> figures,
                       List<InterpreterComparison.Side> sides) {

@@ -61,8 +61,10 @@ public final class InterpreterComparison {
 
     private static String student(Side s, boolean again) {
         RunFigures r = s.student().orElseThrow();
-        double used = r.cpuUtilisation();
-        double gain = speedup(r);
+        // decided on the figures as shown (one decimal for cores, two for speed-ups), so the words never
+        // contradict the numbers they quote
+        double used = Math.round(r.cpuUtilisation() * 10) / 10.0;
+        double gain = Math.round(speedup(r) * 100) / 100.0;
         String who = again ? "they" : s.processes() ? "your processes" : "your threads";
         if (s.processes()) {
             return f("%s kept %s busy and ran %s× faster: processes each have their own interpreter, GIL or not",

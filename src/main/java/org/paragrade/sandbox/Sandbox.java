@@ -115,7 +115,6 @@ public final class Sandbox {
             String seccompState = seccompState();
             List<Interpreter> interpreters = interpreters();
             this.info = describe(notes, seccompState, interpreters);
-            interpreters.forEach(i -> LOG.info("Interpreter " + i.id() + " (" + i.label() + "): " + i.summary()));
             LOG.info("Sandbox ready: accounting " + info.mode() + "; limits " + info.limits() + "; " + info.isolation());
             if (info.refusal() != null) {
                 LOG.severe(info.refusal());
