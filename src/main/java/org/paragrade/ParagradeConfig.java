@@ -30,6 +30,12 @@ public interface ParagradeConfig {
     /** Interpreter for student code; unset means the python3 found on PATH, resolved to its real binary. */
     Optional<String> python();
 
+    /**
+     * Further interpreters exercises may ask for by id ({@code benchmark.interpreters}): comma-separated
+     * {@code id=path|label} entries, {@code ?} before an optional one (see {@code sandbox.InterpreterEntry}).
+     */
+    Optional<String> interpreters();
+
     /** Grading jobs this instance runs at once; 0 turns grading off (portal-only instance). */
     @WithDefault("1")
     int workers();

@@ -62,8 +62,34 @@ public record ExerciseManifest(
      *                per grading (uniformly, a..b inclusive) and never shown to the student, so no answer
      *                can be hard-coded
      * @param scoreAt the worker count the grade is taken at (null: the largest count not above the cores)
+     * @param interpreters ids of the interpreters ({@code paragrade.interpreters}) the solution is checked and
+     *                benchmarked on, each in interleaved rounds of its own; empty (or absent in manifests stored
+     *                before it existed): the server's default interpreter only
+     * @param scoreOn the one of {@code interpreters} whose benchmark the performance score is taken from (null:
+     *                the first listed); the others are evidence shown beside it
      */
-    public record Benchmark(Map<String, Object> params, List<Integer> workers, int rounds, Integer scoreAt) {
+    public record Benchmark(Map<String, Object> params, List<Integer> workers, int rounds, Integer scoreAt,
+                            List<String> interpreters, String scoreOn) {
+        public Benchmark {
+            interpreters = interpreters == null ? List.of() : List.copyOf(interpreters);
+        }
+
+        public Benchmark(Map<String, Object> params, List<Integer> workers, int rounds, Integer scoreAt) {
+            this(params, workers, rounds, scoreAt, List.of(), null);
+        }
+
+        /** The interpreter the score is taken on; null: the default one. */
+        @JsonIgnore
+        public String scoredInterpreter() {
+            return scoreOn != null ? scoreOn : interpreters.isEmpty() ? null : interpreters.get(0);
+        }
+
+        /** The other listed interpreters, benchmarked as evidence, in the order listed. */
+        @JsonIgnore
+        public List<String> evidenceInterpreters() {
+            return interpreters.stream().filter(i -> !i.equals(scoredInterpreter())).toList();
+        }
+
         @JsonIgnore
         public int maxWorkers() {
             return workers.stream().mapToInt(Integer::intValue).max().orElse(1);

@@ -17,6 +17,8 @@ import org.paragrade.measure.RunVariant;
 public final class ManifestParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The same ids as {@code sandbox.InterpreterEntry} (curriculum sits below the sandbox and does not import it). */
+    static final String INTERPRETER_ID = "[a-z0-9][a-z0-9.+-]{0,39}";
     private static final List<String> KINDS = java.util.Arrays.stream(Kind.values()).map(Kind::word).toList();
     private static final List<String> MODELS = java.util.Arrays.stream(ExpectedModel.values()).map(ExpectedModel::word).toList();
 
@@ -145,7 +147,32 @@ public final class ManifestParser {
                 if (scoreAt != null && !workers.contains(scoreAt)) {
                     errors.add("benchmark.scoreAt must be one of the benchmark's worker counts " + workers);
                 }
-                benchmark = new ExerciseManifest.Benchmark(values, List.copyOf(workers), rounds, scoreAt);
+                List<String> interpreters = new ArrayList<>();
+                JsonNode in = b.get("interpreters");
+                if (in != null && !in.isNull()) {
+                    if (!in.isArray()) {
+                        errors.add("benchmark.interpreters must be a list of interpreter ids, e.g. [cpython-3.11, cpython-3.13t]");
+                    } else {
+                        for (JsonNode id : in) {
+                            String word = id.asText().trim();
+                            if (!word.matches(INTERPRETER_ID)) {
+                                errors.add("benchmark.interpreters: '" + word + "' is not an interpreter id (lowercase"
+                                        + " letters, digits, dots, dashes, like cpython-3.13t)");
+                            } else if (interpreters.contains(word)) {
+                                errors.add("benchmark.interpreters lists '" + word + "' twice");
+                            } else {
+                                interpreters.add(word);
+                            }
+                        }
+                    }
+                }
+                String scoreOn = b.hasNonNull("scoreOn") ? b.get("scoreOn").asText().trim() : null;
+                if (scoreOn != null && !interpreters.contains(scoreOn)) {
+                    errors.add("benchmark.scoreOn must be one of benchmark.interpreters " + interpreters + ", not '"
+                            + scoreOn + "'");
+                }
+                benchmark = new ExerciseManifest.Benchmark(values, List.copyOf(workers), rounds, scoreAt,
+                        List.copyOf(interpreters), scoreOn);
             }
             List<RunVariant> references = new ArrayList<>();
             List<String> words = new ArrayList<>();

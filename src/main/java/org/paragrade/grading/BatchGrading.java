@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.paragrade.measure.Contention;
 
@@ -60,11 +62,16 @@ final class BatchGrading {
             }
         }
         BenchmarkStage.Result[] measured = new BenchmarkStage.Result[n];
+        List<Map<String, BenchmarkStage.Result>> evidence = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            evidence.add(new LinkedHashMap<>());
+        }
         double seconds = 0;
         if (!correct.isEmpty()) {
             long start = System.nanoTime();
             try {
                 benchmarkOnAQuietMachine(correct, measured, results);
+                benchmarkOnTheOtherInterpreters(correct, measured, evidence, results);
             } catch (RuntimeException e) {
                 for (int i : correct) {
                     if (results[i] == null) {
@@ -80,12 +87,46 @@ final class BatchGrading {
                 continue;
             }
             try {
-                results[i] = new Result(graders.get(i).judge(checked[i], measured[i], correct.size(), seconds), null);
+                results[i] = new Result(graders.get(i).judge(checked[i], measured[i], evidence.get(i), correct.size(),
+                        seconds), null);
             } catch (RuntimeException e) {
                 results[i] = new Result(null, e);
             }
         }
         return Arrays.asList(results);
+    }
+
+    /**
+     * Evidence sessions: for each other interpreter the exercise lists, the same plan's interleaved rounds (the
+     * solutions and the references all on that interpreter), for the members the scored session measured. Once each:
+     * the grade does not rest on them, and a run failing there fails its solution as on the scored interpreter.
+     */
+    private void benchmarkOnTheOtherInterpreters(List<Integer> correct, BenchmarkStage.Result[] measured,
+                                                 List<Map<String, BenchmarkStage.Result>> evidence, Result[] results) {
+        for (String id : graders.get(correct.get(0)).evidenceInterpreters()) {
+            List<Integer> in = correct.stream().filter(i -> results[i] == null && measured[i] != null
+                    && measured[i].measured()).toList();
+            if (in.isEmpty()) {
+                return;
+            }
+            in.forEach(i -> graders.get(i).phase("benchmark on " + id));
+            List<BatchBenchmarkStage.Member> members = in.stream().map(i -> graders.get(i).member(id)).toList();
+            List<BenchmarkStage.Result> session;
+            try (var held = machine.benchmark()) {
+                session = new BatchBenchmarkStage(curveBudget, seed).run(members, graders.get(in.get(0)).workload());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InfrastructureFailure("interrupted while benchmarking on " + id);
+            }
+            for (int k = 0; k < in.size(); k++) {
+                int i = in.get(k);
+                if (session.get(k) == null) {
+                    results[i] = new Result(null, members.get(k).stopped);
+                } else {
+                    evidence.get(i).put(id, session.get(k));
+                }
+            }
+        }
     }
 
     /**

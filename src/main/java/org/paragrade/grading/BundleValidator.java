@@ -89,12 +89,24 @@ public class BundleValidator {
         String accounting = null;
         Path parent = Path.of(config.dataDir()).toAbsolutePath().resolve("validation");
         try (Workspace ws = Workspace.create(parent, m.slug(), bundle, null)) {
-            ExerciseRunner runner = new ExerciseRunner(sandbox.get(), m, ws, bundle.files().containsKey("checker.py"),
+            ExerciseRunner any = new ExerciseRunner(sandbox.get(), m, ws, bundle.files().containsKey("checker.py"),
                     "validate " + m.slug());
+            String missing = m.benchmark() == null ? null : ExerciseRunner.unavailable(sandbox.get(), m);
+            if (missing != null) {
+                problems.add(missing);
+                return new ValidationReport(false, problems, checks, null, Instant.now().toString());
+            }
+            // Everything on the interpreter the score is taken on; the cases on the others too.
+            ExerciseRunner runner = m.benchmark() == null ? any : any.on(m.benchmark().scoredInterpreter());
             Sequential truth = new Sequential(runner);
             try (var held = machine.correctness()) {
                 for (RunVariant variant : variantsInOrder(m)) {
-                    checks.add(checkCases(m, runner, truth, variant, problems, tracker));
+                    checks.add(checkCases(m, runner, truth, variant, problems, tracker, ""));
+                }
+                for (String id : m.benchmark() == null ? List.<String>of() : m.benchmark().evidenceInterpreters()) {
+                    for (RunVariant variant : variantsInOrder(m)) {
+                        checks.add(checkCases(m, any.on(id), truth, variant, problems, tracker, " on " + id));
+                    }
                 }
             }
             accounting = truth.accounting;
@@ -148,10 +160,11 @@ public class BundleValidator {
     /** The correctness stage for one variant; every run that did not pass is a problem in words. */
     private static ValidationReport.ReferenceCheck checkCases(ExerciseManifest m, ExerciseRunner runner,
                                                               Sequential truth, RunVariant variant,
-                                                              List<String> problems, ProgressTracker tracker) {
+                                                              List<String> problems, ProgressTracker tracker,
+                                                              String on) {
         // The starter must run and be correct without stress (the bank starter is unsafe by design).
         boolean stress = variant != RunVariant.STARTER;
-        var result = new CorrectnessStage(m, runner, truth, tracker).run(variant, stress);
+        var result = new CorrectnessStage(m, runner, truth, tracker, on).run(variant, stress);
         List<String> own = new ArrayList<>();
         if (truth.failure != null && variant == RunVariant.SEQUENTIAL) {
             own.add(truth.failure);
@@ -167,7 +180,7 @@ public class BundleValidator {
         }
         problems.addAll(own);
         int passed = (int) result.runs().stream().filter(CorrectnessStage.CaseRun::accepted).count();
-        return new ValidationReport.ReferenceCheck(variant.word(), passed, result.runs().size(), Map.of(), Map.of(),
+        return new ValidationReport.ReferenceCheck(variant.word() + on, passed, result.runs().size(), Map.of(), Map.of(),
                 own);
     }
 
@@ -211,7 +224,7 @@ public class BundleValidator {
             return measured.accounting();
         }
         SpeedupCurve curve = SpeedupCurve.from(measured.samples(), cores, m.expectedModel());
-        checks.replaceAll(c -> withSpeedups(c, curve));
+        checks.replaceAll(c -> c.reference().contains(" on ") ? c : withSpeedups(c, curve)); // the scored interpreter's
         if (!claimsSpeedup) {
             return measured.accounting();
         }

@@ -24,6 +24,8 @@ final class CorrectnessStage {
     private final ExerciseRunner runner;
     private final ExpectedLookup expected;
     private final ProgressTracker progress;
+    /** Appended to every case's name (" on cpython-3.13t" when the exercise runs on several interpreters). */
+    private final String where;
 
     /** The expected value of a params set (the sequential reference's). */
     interface ExpectedLookup {
@@ -76,6 +78,16 @@ final class CorrectnessStage {
             return (int) runs.stream().filter(r -> r.verdict() != Verdict.NOT_RUN).count();
         }
 
+        /** The runs on several interpreters as one result: a solution must pass on each (its cases are named by it). */
+        static Result merged(List<Result> results) {
+            if (results.size() == 1) {
+                return results.get(0);
+            }
+            List<CaseRun> all = new ArrayList<>();
+            results.forEach(r -> all.addAll(r.runs()));
+            return summarise(all);
+        }
+
         CorrectnessReport report() {
             return new CorrectnessReport(passed, total, runs.size(),
                     (int) runs.stream().filter(CaseRun::accepted).count(), runs.stream().map(CaseRun::result).toList());
@@ -84,6 +96,12 @@ final class CorrectnessStage {
 
     CorrectnessStage(ExerciseManifest manifest, ExerciseRunner runner, ExpectedLookup expected,
                      ProgressTracker progress) {
+        this(manifest, runner, expected, progress, "");
+    }
+
+    CorrectnessStage(ExerciseManifest manifest, ExerciseRunner runner, ExpectedLookup expected,
+                     ProgressTracker progress, String where) {
+        this.where = where;
         this.manifest = manifest;
         this.runner = runner;
         this.expected = ExpectedLookup.memoised(expected);
@@ -109,7 +127,7 @@ final class CorrectnessStage {
                     ? "an earlier case failed" : null;
             for (var c : manifest.cases()) {
                 progress.before(repeat == 0 ? "correctness" : "stress");
-                CaseRun r = skip != null ? skipped(c.name(), repeat, skip) : runCase(variant, c, repeat);
+                CaseRun r = skip != null ? skipped(c.name() + where, repeat, skip) : runCase(variant, c, repeat);
                 runs.add(r);
                 progress.ran();
                 if (skip == null && r.verdict().isLimit()) {
@@ -133,7 +151,7 @@ final class CorrectnessStage {
     private CaseRun runCase(RunVariant variant, ExerciseManifest.Case c, int repeat) {
         JsonNode want = expected.of(c.params());
         RunResult r = runner.run(variant, c.params(), repeat == 0 ? null : manifest.stress().switchInterval());
-        String name = repeat == 0 ? c.name() : c.name() + " (stress " + repeat + ")";
+        String name = (repeat == 0 ? c.name() : c.name() + " (stress " + repeat + ")") + where;
         if (r.outcome() == Outcome.INTERNAL_ERROR) {
             throw new InfrastructureFailure("case '" + name + "': " + r.message());
         }
@@ -145,7 +163,7 @@ final class CorrectnessStage {
             message = diff == null ? "Correct." : "Wrong answer: " + diff + (repeat > 0 ? " (under stress: many "
                     + "threads switching very often — look for a read-modify-write without a lock)" : "") + ".";
         }
-        return new CaseRun(c.name(), repeat, verdict, r.wallMs(), ReportCodec.cut(message),
+        return new CaseRun(c.name() + where, repeat, verdict, r.wallMs(), ReportCodec.cut(message),
                 ReportCodec.cut(r.traceback()), ReportCodec.cut(r.stacks()), ReportCodec.cut(r.stdout()),
                 ReportCodec.cut(r.stderr()), r.outputTruncated());
     }

@@ -28,6 +28,9 @@ final class Grader {
     private final Map<String, Object> workload;
     private final ExerciseRunner runner;
     private final Map<String, byte[]> files;
+    private final ExerciseManifest manifest;
+    /** The other interpreters the exercise lists, benchmarked as evidence beside the scored one. */
+    private final List<String> evidence;
 
     /**
      * How the benchmark is run on this machine.
@@ -42,15 +45,23 @@ final class Grader {
     /** @param files the submitted files (for the tampering scan; the runs read them from the workspace) */
     Grader(ExerciseManifest manifest, ExerciseRunner runner, Map<String, byte[]> files,
            CorrectnessStage.ExpectedLookup expected, MachineLock machine, Progress progress, Settings settings) {
+        String missing = ExerciseRunner.unavailable(runner.sandbox(), manifest);
+        if (missing != null) {
+            throw new InfrastructureFailure(missing);
+        }
         this.machine = machine;
-        this.runner = runner;
+        this.manifest = manifest;
+        this.runner = runner.on(manifest.benchmark().scoredInterpreter());
+        this.evidence = manifest.benchmark().evidenceInterpreters();
         this.files = files;
         this.plan = plan(manifest, settings);
-        this.progress = new ProgressTracker(progress, CorrectnessStage.plannedRuns(manifest, true)
-                + plan.gradeTrials().size() * plan.minRounds() + plan.curveTrials().size() * plan.curveRounds());
-        this.correctness = new CorrectnessStage(manifest, runner, expected, this.progress);
+        int interpreters = 1 + evidence.size();
+        this.progress = new ProgressTracker(progress, interpreters * (CorrectnessStage.plannedRuns(manifest, true)
+                + plan.gradeTrials().size() * plan.minRounds() + plan.curveTrials().size() * plan.curveRounds()));
+        this.correctness = new CorrectnessStage(manifest, this.runner, expected, this.progress, where(this.runner));
         this.expected = expected;
-        this.judge = new JudgeStage(manifest, settings.cores());
+        this.judge = new JudgeStage(manifest, settings.cores(), runner.sandbox().info().interpreters(),
+                this.runner.interpreter());
         this.workload = manifest.benchmark().draw(settings.workloadSeed());
     }
 
@@ -66,7 +77,12 @@ final class Grader {
         long start = System.nanoTime();
         try (var held = machine.correctness()) {
             List<Flag> flags = ScanStage.scan(runner, files);
-            CorrectnessStage.Result checked = correctness.run(RunVariant.STUDENT, true);
+            List<CorrectnessStage.Result> each = new ArrayList<>(List.of(correctness.run(RunVariant.STUDENT, true)));
+            for (String id : evidence) {
+                ExerciseRunner other = runner.on(id);
+                each.add(new CorrectnessStage(manifest, other, expected, progress, where(other)).run(RunVariant.STUDENT, true));
+            }
+            CorrectnessStage.Result checked = CorrectnessStage.Result.merged(each);
             return new Checked(flags, checked, (System.nanoTime() - start) / 1e9);
         }
     }
@@ -76,6 +92,21 @@ final class Grader {
         return new BatchBenchmarkStage.Member(runner, expected, progress, plan);
     }
 
+    /** This solution in an evidence session on another interpreter: the same plan, that interpreter's runs. */
+    BatchBenchmarkStage.Member member(String interpreter) {
+        return new BatchBenchmarkStage.Member(runner.on(interpreter), expected, progress, plan);
+    }
+
+    /** The other interpreters the exercise lists (none for most). */
+    List<String> evidenceInterpreters() {
+        return evidence;
+    }
+
+    /** " on cpython-3.13t" after each case's name when the exercise runs on several interpreters. */
+    private String where(ExerciseRunner r) {
+        return evidence.isEmpty() ? "" : " on " + r.interpreter();
+    }
+
     /**
      * The verdict, score and report from the checks and the benchmark (null when it did not run).
      *
@@ -83,12 +114,23 @@ final class Grader {
      * @param benchmarkSeconds how long the session took
      */
     GradingOutcome judge(Checked checked, BenchmarkStage.Result measured, int batchSize, double benchmarkSeconds) {
+        return judge(checked, measured, Map.of(), batchSize, benchmarkSeconds);
+    }
+
+    /** @param evidence the other interpreters' benchmarks, by id (empty when the exercise lists none) */
+    GradingOutcome judge(Checked checked, BenchmarkStage.Result measured, Map<String, BenchmarkStage.Result> evidence,
+                         int batchSize, double benchmarkSeconds) {
         progress.phase("scoring");
-        JudgeStage.Judgement j = judge.judge(checked.correctness(), measured, plan, workload, checked.flags(), batchSize);
+        JudgeStage.Judgement j = judge.judge(checked.correctness(), measured, evidence, plan, workload, checked.flags(),
+                batchSize);
         var samples = measured == null ? List.<org.paragrade.measure.Sample>of() : measured.samples();
+        Map<String, List<org.paragrade.measure.Sample>> bySource = new java.util.LinkedHashMap<>();
+        bySource.put(runner.interpreter(), samples);
+        evidence.forEach((id, r) -> bySource.put(id, r == null ? List.of() : r.samples()));
+        int runs = bySource.values().stream().mapToInt(List::size).sum();
         var timing = new GradingOutcome.Timing(checked.seconds(), checked.correctness().runsMade(),
-                measured == null ? 0 : benchmarkSeconds, samples.size());
-        return new GradingOutcome(j.verdict(), j.score().total(), j.score().max(), j.report(), samples, timing);
+                measured == null ? 0 : benchmarkSeconds, runs);
+        return new GradingOutcome(j.verdict(), j.score().total(), j.score().max(), j.report(), samples, timing, bySource);
     }
 
     void phase(String phase) {

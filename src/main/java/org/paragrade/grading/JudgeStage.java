@@ -15,8 +15,11 @@ import org.paragrade.measure.BenchmarkPlan;
 import org.paragrade.measure.Contention;
 import org.paragrade.measure.Flag;
 import org.paragrade.measure.FlagCode;
+import org.paragrade.measure.InterpreterComparison;
 import org.paragrade.measure.RunFigures;
+import org.paragrade.measure.RunVariant;
 import org.paragrade.measure.SpeedupCurve;
+import org.paragrade.sandbox.Interpreter;
 import org.paragrade.submission.Verdict;
 
 /**
@@ -26,10 +29,20 @@ import org.paragrade.submission.Verdict;
 final class JudgeStage {
     private final ExerciseManifest manifest;
     private final int cores;
+    /** What the sandbox found of each interpreter (labels, versions, GIL state). */
+    private final List<Interpreter> interpreters;
+    /** The id of the interpreter the score is taken on. */
+    private final String scoredOn;
 
     JudgeStage(ExerciseManifest manifest, int cores) {
+        this(manifest, cores, List.of(), null);
+    }
+
+    JudgeStage(ExerciseManifest manifest, int cores, List<Interpreter> interpreters, String scoredOn) {
         this.manifest = manifest;
         this.cores = cores;
+        this.interpreters = List.copyOf(interpreters);
+        this.scoredOn = scoredOn;
     }
 
     /** What the judge decided: the verdict, the grade and the report. */
@@ -48,6 +61,16 @@ final class JudgeStage {
     /** @param batchSize solutions benchmarked in the same session against the same reference runs (1: alone) */
     Judgement judge(CorrectnessStage.Result correctness, BenchmarkStage.Result benchmark, BenchmarkPlan plan,
                     Map<String, Object> workload, List<Flag> scanned, int batchSize) {
+        return judge(correctness, benchmark, Map.of(), plan, workload, scanned, batchSize);
+    }
+
+    /**
+     * @param evidence the benchmarks on the exercise's other interpreters, by id, each on the same plan: a run failing
+     *                 there fails the solution as on the scored one; their figures are shown beside the scored ones
+     */
+    Judgement judge(CorrectnessStage.Result correctness, BenchmarkStage.Result benchmark,
+                    Map<String, BenchmarkStage.Result> evidence, BenchmarkPlan plan,
+                    Map<String, Object> workload, List<Flag> scanned, int batchSize) {
         List<String> feedback = new ArrayList<>();
         Verdict verdict = correctness.verdict();
         var failure = correctness.firstFailure();
@@ -65,14 +88,32 @@ final class JudgeStage {
             verdict = Verdict.WRONG_ANSWER;
             feedback.add(benchmark.wrongAnswer());
         }
+        for (var e : evidence.entrySet()) {
+            BenchmarkStage.Result other = e.getValue();
+            if (verdict != Verdict.ACCEPTED || other == null) {
+                break;
+            }
+            if (other.failure() != null) {
+                verdict = other.failure().verdict();
+                feedback.add("On " + e.getKey() + ": " + other.failure().message());
+                traceback = blankToNull(other.failure().traceback(), traceback);
+                stacks = blankToNull(other.failure().stacks(), stacks);
+            } else if (other.wrongAnswer() != null) {
+                verdict = Verdict.WRONG_ANSWER;
+                feedback.add("On " + e.getKey() + ": " + other.wrongAnswer());
+            }
+        }
         Performance perf = verdict == Verdict.ACCEPTED && benchmark != null && benchmark.measured()
-                ? performance(benchmark, plan, workload, scanned, batchSize) : null;
+                ? performance(benchmark, evidence, plan, workload, scanned, batchSize) : null;
         ScoreBreakdown score = reviewed(Scorer.score(weights(manifest), correctness.passed(), correctness.total(),
                 perf == null ? null : perf.judgement(), perf == null || perf.stable()), scanned);
         score = reviewed(score, score.flags().stream().filter(f -> f.code() == FlagCode.LESS_WORK_THAN_REFERENCE).toList());
         List<Flag> flags = score.flags();
         if (perf != null) {
             feedback.add(perf.judgement().behaviour().explanation());
+            if (perf.comparison() != null) {
+                feedback.add(perf.comparison());
+            }
             if (batchSize > 1) {
                 feedback.add(batchSentence(batchSize));
             }
@@ -92,32 +133,90 @@ final class JudgeStage {
 
     /** The benchmark's figures and what the physics and the behaviour made of them. */
     private record Performance(SpeedupCurve curve, org.paragrade.measure.Judgement judgement, boolean stable, String accounting,
-                               Contention contention, Map<String, Object> workload, int rounds, int batchSize) {
+                               Contention contention, Map<String, Object> workload, int rounds, int batchSize,
+                               String interpreter, List<RunReport> evidenceRuns,
+                               List<PerformanceReport.InterpreterFigures> interpreters, String comparison) {
         PerformanceReport report(ScoreBreakdown score) {
             var b = judgement.behaviour();
+            List<RunReport> runs = new ArrayList<>(curve.runs().stream().map(f -> RunReport.of(f, interpreter)).toList());
+            runs.addAll(evidenceRuns);
             return new PerformanceReport(curve.cores(), stable, rounds, RunReport.r2(curve.studentSpeedup()),
                     RunReport.r2(curve.referenceSpeedup()), curve.largestWorkers(), judgement.scoredAtWorkers(),
                     curve.expectedModel(), b.behaviour(), b.behaviour().label(), b.matchesExpected(), b.explanation(),
-                    accounting, curve.runs().stream().map(RunReport::of).toList(),
+                    accounting, runs,
                     interval(judgement.studentSpeedup()), interval(judgement.referenceSpeedup()),
                     contention == null ? null : new PerformanceReport.Contention(contention.neighbourCores(),
                             contention.stealShare(), contention.busy(), contention.describe()),
-                    judgement.student().decidedBy(), workload, batchSize);
+                    judgement.student().decidedBy(), workload, batchSize, interpreter, interpreters, comparison);
         }
     }
 
-    private Performance performance(BenchmarkStage.Result benchmark, BenchmarkPlan plan, Map<String, Object> workload,
-                                    List<Flag> scanned, int batchSize) {
+    private Performance performance(BenchmarkStage.Result benchmark, Map<String, BenchmarkStage.Result> evidence,
+                                    BenchmarkPlan plan, Map<String, Object> workload, List<Flag> scanned, int batchSize) {
         SpeedupCurve curve = plan.curve(benchmark.samples());
         List<Flag> more = new ArrayList<>(scanned);
         more.addAll(benchmark.flags());
         if (benchmark.contention() != null) {
             benchmark.contention().flag().ifPresent(more::add);
         }
-        var judgement = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), curve, plan.scoredAt())
-                .withFlags(more);
+        var scored = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), curve, plan.scoredAt(),
+                gilEnabled(scoredOn));
+        List<RunReport> evidenceRuns = new ArrayList<>();
+        List<PerformanceReport.InterpreterFigures> figures = new ArrayList<>();
+        List<InterpreterComparison.Side> sides = new ArrayList<>();
+        String comparison = null;
+        if (!evidence.isEmpty()) {
+            side(scoredOn, curve, plan.scoredAt(), scored.behaviour(), true, figures, sides);
+            for (var e : evidence.entrySet()) {
+                if (e.getValue() == null || !e.getValue().measured()) {
+                    continue;
+                }
+                SpeedupCurve other = plan.curve(e.getValue().samples());
+                other.runs().forEach(f -> evidenceRuns.add(RunReport.of(f, e.getKey())));
+                var judged = org.paragrade.measure.Judgement.of(manifest.kind(), manifest.expectedModel(), other,
+                        plan.scoredAt(), gilEnabled(e.getKey()));
+                // the physics hold on every interpreter: a result ruled out on one puts the grade in doubt
+                judged.flags().forEach(f -> more.add(new Flag(f.code(), "On " + e.getKey() + ": " + f.message())));
+                e.getValue().flags().forEach(f -> more.add(new Flag(f.code(), "On " + e.getKey() + ": " + f.message())));
+                side(e.getKey(), other, plan.scoredAt(), judged.behaviour(), false, figures, sides);
+            }
+            for (InterpreterComparison.Side side : sides) {
+                InterpreterComparison.gilContradiction(manifest.kind(), side).ifPresent(why -> {
+                    throw new InfrastructureFailure(why);
+                });
+            }
+            comparison = InterpreterComparison.explain(sides, plan.scoredAt());
+        }
+        var judgement = scored.withFlags(more);
         return new Performance(curve, judgement, plan.stable(benchmark.samples()), benchmark.accounting(),
-                benchmark.contention(), workload, plan.gradeRounds(benchmark.samples()), batchSize);
+                benchmark.contention(), workload, plan.gradeRounds(benchmark.samples()), batchSize, scoredOn,
+                evidenceRuns, figures, comparison);
+    }
+
+    /** Whether the interpreter of this id has the GIL on (an unknown one, or none named: yes, as every default build). */
+    private boolean gilEnabled(String id) {
+        return interpreters.stream().filter(i -> i.id().equals(id)).findFirst().map(Interpreter::gilEnabled).orElse(true);
+    }
+
+        /** One interpreter's figures at the scoring point, for the report and for the words that compare them. */
+    private void side(String id, SpeedupCurve curve, int workers, org.paragrade.measure.BehaviourVerdict behaviour,
+                      boolean scored, List<PerformanceReport.InterpreterFigures> figures,
+                      List<InterpreterComparison.Side> sides) {
+        Interpreter facts = interpreters.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
+        boolean gil = facts == null || facts.gilEnabled();
+        boolean freeThreaded = facts != null && facts.freeThreaded();
+        var student = curve.run(RunVariant.STUDENT, workers);
+        var threads = curve.run(RunVariant.THREADS, workers);
+        int baseProcesses = curve.run(RunVariant.SEQUENTIAL, 1).map(RunFigures::maxProcesses).orElse(1);
+        boolean processes = student.map(r -> r.maxProcesses() > Math.max(1, baseProcesses)).orElse(false);
+        sides.add(new InterpreterComparison.Side(id, gil, freeThreaded, student, threads, processes));
+        figures.add(new PerformanceReport.InterpreterFigures(id, facts == null ? id : facts.label(),
+                facts == null ? null : facts.version(), freeThreaded, gil, scored,
+                student.map(RunFigures::speedup).map(RunReport::r2).orElse(null),
+                student.map(r -> RunReport.r2(r.cpuUtilisation())).orElse(null),
+                threads.map(RunFigures::speedup).map(RunReport::r2).orElse(null),
+                threads.map(r -> RunReport.r2(r.cpuUtilisation())).orElse(null),
+                behaviour.behaviour(), behaviour.explanation()));
     }
 
     private static PerformanceReport.Interval interval(org.paragrade.measure.Interval i) {

@@ -49,15 +49,18 @@ public class RecordStage {
         g.maxScore = outcome.maxScore();
         g.jobId = claim.jobId();
         g.persist();
-        for (Sample x : outcome.samples()) {
-            em.createNativeQuery("""
-                            insert into run_measurement (grade_id, variant, workers, round, wall_ms, cpu_ms,
-                                max_threads, max_processes, peak_memory_mb)
-                            values (:g, :v, :w, :r, :wall, :cpu, :t, :p, :m)""")
-                    .setParameter("g", g.id).setParameter("v", x.variant().word()).setParameter("w", x.workers())
-                    .setParameter("r", x.round()).setParameter("wall", x.wallMs()).setParameter("cpu", x.cpuMs())
-                    .setParameter("t", x.maxThreads()).setParameter("p", x.maxProcesses())
-                    .setParameter("m", x.peakMemoryMb()).executeUpdate();
+        for (var ran : outcome.samplesByInterpreter().entrySet()) {
+            String interpreter = ran.getKey().isEmpty() ? null : ran.getKey();
+            for (Sample x : ran.getValue()) {
+                em.createNativeQuery("""
+                                insert into run_measurement (grade_id, variant, workers, round, wall_ms, cpu_ms,
+                                    max_threads, max_processes, peak_memory_mb, interpreter)
+                                values (:g, :v, :w, :r, :wall, :cpu, :t, :p, :m, :i)""")
+                        .setParameter("g", g.id).setParameter("v", x.variant().word()).setParameter("w", x.workers())
+                        .setParameter("r", x.round()).setParameter("wall", x.wallMs()).setParameter("cpu", x.cpuMs())
+                        .setParameter("t", x.maxThreads()).setParameter("p", x.maxProcesses())
+                        .setParameter("m", x.peakMemoryMb()).setParameter("i", interpreter).executeUpdate();
+            }
         }
         s.status = Submission.GRADED;
         s.verdict = outcome.verdict();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.paragrade.ParagradeConfig;
+import java.util.List;
+import org.paragrade.sandbox.Interpreter;
+import org.paragrade.sandbox.InterpreterEntry;
 import org.paragrade.sandbox.Sandbox;
 import org.paragrade.sandbox.SandboxSettings;
 
@@ -22,12 +25,26 @@ public class SandboxProducer {
         Path python = resolvePython(config.python().orElse("python3"));
         Path workRoot = Path.of(config.dataDir()).toAbsolutePath();
         var options = grading.sandbox();
+        List<InterpreterEntry> interpreters;
+        try {
+            interpreters = InterpreterEntry.parseList(config.interpreters().orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         Sandbox sandbox = new Sandbox(new SandboxSettings(python, Path.of(options.bwrap()), workRoot,
                 options.allowUnsafe(), options.cgroupParent(), options.tuneHost(), options.allowWeak(),
-                Path.of(options.cgroupRoot())));
+                Path.of(options.cgroupRoot()), interpreters));
         var info = sandbox.info();
         LOG.infof("Sandbox ready: %s, limits %s, isolation %s, Python %s at %s", info.mode(), info.limits(),
                 info.isolation(), info.pythonVersion(), info.interpreter());
+        for (Interpreter i : info.interpreters()) {
+            if (i.usable() || i.absent()) {
+                LOG.infof("Interpreter %s: %s", i.id(), i.summary());
+            } else {
+                LOG.errorf("Interpreter %s cannot run student code; exercises needing it will not be graded: %s",
+                        i.id(), i.failure());
+            }
+        }
         return sandbox;
     }
 

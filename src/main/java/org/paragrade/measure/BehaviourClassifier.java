@@ -62,6 +62,16 @@ public final class BehaviourClassifier {
      * @param curve         the benchmark's figures
      */
     public static BehaviourVerdict classify(Kind kind, ExpectedModel expectedModel, SpeedupCurve curve, int workers) {
+        return classify(kind, expectedModel, curve, workers, true);
+    }
+
+    /**
+     * As above, on an interpreter with or without the GIL: on a free-threaded build ({@code gilEnabled} false)
+     * CPU-bound threads that stay below {@link #PARALLEL_CORES} are not GIL-bound (there is none) but held back by
+     * something in the solution, and are told so.
+     */
+    public static BehaviourVerdict classify(Kind kind, ExpectedModel expectedModel, SpeedupCurve curve, int workers,
+                                            boolean gilEnabled) {
         Kind k = kind == null ? Kind.MIXED : kind;
         ExpectedModel model = expectedModel == null ? ExpectedModel.ANY : expectedModel;
         int p = workers;
@@ -85,7 +95,7 @@ public final class BehaviourClassifier {
                 : Mechanism.NONE;
 
         Measured m = new Measured(k, model, p, curve.cores(), gainOrNull, top.selfSpeedup() != null, top.speedup(),
-                top.cpuUtilisation(), curve);
+                top.cpuUtilisation(), curve, gilEnabled);
         Behaviour behaviour = behaviour(m, mechanism);
         boolean matches = matches(model, k, behaviour, mechanism);
         return new BehaviourVerdict(behaviour, matches, explain(behaviour, matches, mechanism, m));
@@ -126,7 +136,8 @@ public final class BehaviourClassifier {
                 if (gained && waiting) return Behaviour.CONCURRENT_IO_THREADS;
                 if (gained && multiCore) return oversubscribed(m) ? Behaviour.OVERSUBSCRIBED : Behaviour.PARALLEL_THREADS;
                 if (m.kind == Kind.CPU || (m.kind == Kind.MIXED && m.cores() >= ONE_BUSY_CORE)) {
-                    return Behaviour.THREADS_GIL_BOUND;
+                    // without a GIL nothing forces CPU-bound threads to take turns: the solution held them back
+                    return m.gilEnabled ? Behaviour.THREADS_GIL_BOUND : Behaviour.SERIALISED_BY_LOCKS;
                 }
                 return Behaviour.SERIALISED_BY_LOCKS;
             default:
@@ -208,7 +219,11 @@ public final class BehaviourClassifier {
                     : f("Starting processes and pickling data cost more than the work itself: with %d workers you"
                     + " were %s.", p, speedOf(m))
                     + " Give each process bigger chunks (chunksize) or fewer, larger tasks.");
-            case SERIALISED_BY_LOCKS -> m.kind == Kind.SYNC
+            case SERIALISED_BY_LOCKS -> !m.gilEnabled && m.kind != Kind.SYNC
+                    ? f("With %d workers your threads used %s and %s: this interpreter has no GIL, so they could run in"
+                    + " parallel, yet they did not keep the cores busy — look for a lock held around the work, one"
+                    + " chunk per thread, or one object every thread updates.", p, cores(m.cores()), ranSelf(m)) + advice
+                    : m.kind == Kind.SYNC
                     ? f("Your %d threads used %s and %s: they took turns on your locks, so one ran at a time.",
                     p, cores(m.cores()), ranSelf(m))
                     + (matches ? " That is fine here: staying correct under contention is what counts." : advice)
@@ -276,7 +291,7 @@ public final class BehaviourClassifier {
 
     /** What was measured of the student at the classified worker count. */
     private record Measured(Kind kind, ExpectedModel model, int workers, int coresAvailable, double gain, boolean selfBased,
-                            Double speedup, double utilisation, SpeedupCurve curve) {
+                            Double speedup, double utilisation, SpeedupCurve curve, boolean gilEnabled) {
         double cores() {
             return utilisation;
         }

@@ -38,9 +38,14 @@ public record Judgement(Kind kind, ExpectedModel model, int scoredAtWorkers, Evi
      * @param scoredAt the scoring point ({@link ScoringPoint})
      */
     public static Judgement of(Kind kind, ExpectedModel model, SpeedupCurve curve, int scoredAt) {
+        return of(kind, model, curve, scoredAt, true);
+    }
+
+    /** @param gilEnabled whether the interpreter the curve was measured on has the GIL on (the behaviour's words) */
+    public static Judgement of(Kind kind, ExpectedModel model, SpeedupCurve curve, int scoredAt, boolean gilEnabled) {
         Evidence student = Physics.judge(kind, curve, scoredAt);
         Optional<RunFigures> reference = curve.referenceRunAt(scoredAt);
-        BehaviourVerdict behaviour = BehaviourClassifier.classify(kind, model, curve, scoredAt);
+        BehaviourVerdict behaviour = BehaviourClassifier.classify(kind, model, curve, scoredAt, gilEnabled);
         List<Round> rounds = new ArrayList<>();
         reference.ifPresent(ref -> PairedRounds.byRound(curve.samples(), PairedRounds.BASELINE, ref.trial(),
                 PairedRounds::wallRatio).forEach((r, speedup) -> {

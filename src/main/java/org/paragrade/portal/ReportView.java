@@ -65,13 +65,19 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
                               Boolean matchesExpected, String explanation, String accounting, List<Run> runs,
                               RawString speedupChart, RawString utilisationChart, List<Run> studentRuns,
                               Integer scoredAtWorkers, String studentInterval, String referenceInterval,
-                              String evidence, String contention) {
+                              String evidence, String contention, List<InterpreterSide> interpreters,
+                              String comparison) {
+    }
+
+    /** One interpreter's curves beside the others', when the exercise benchmarks on several. */
+    public record InterpreterSide(String id, String label, boolean scored, String build, String explanation,
+                                  RawString speedupChart) {
     }
 
     public record Run(String variant, String label, Integer workers, Double medianMs, Double minMs, Double maxMs,
                       Double cpuMs, Double utilisation, Double speedup, Double selfSpeedup, Double efficiency,
                       Double karpFlatt, Integer maxThreads, Integer maxProcesses, Double peakMemoryMb,
-                      Integer samples, Integer requestsInFlight) {
+                      Integer samples, Integer requestsInFlight, String interpreter) {
     }
 
     public record Output(String stdout, String stderr, boolean truncated) {
@@ -139,17 +145,33 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
             runs.add(new Run(variant, r.variant().label(), r.workers(), wall == null ? null : wall.median(),
                     wall == null ? null : wall.min(), wall == null ? null : wall.max(), r.cpuMs(), r.cpuUtilisation(),
                     r.speedup(), r.selfSpeedup(), r.efficiency(), r.karpFlatt(), r.maxThreads(), r.maxProcesses(),
-                    r.peakMemoryMb(), r.samples(), r.concurrentRequests()));
+                    r.peakMemoryMb(), r.samples(), r.concurrentRequests(), r.interpreter()));
         }
         runs.sort(Comparator.comparingInt((Run r) -> order(r.variant())).thenComparingInt(Run::workers));
-        List<Run> studentRuns = runs.stream().filter(r -> "student".equals(r.variant())).toList();
+        // the score's interpreter draws the main charts; every interpreter's curves are drawn side by side below
+        String scoredOn = p.interpreter();
+        List<Run> scoredRuns = runs.stream().filter(r -> r.interpreter() == null || scoredOn == null
+                || r.interpreter().equals(scoredOn)).toList();
+        List<InterpreterSide> sides = new ArrayList<>();
+        for (PerformanceReport.InterpreterFigures f : p.interpreters()) {
+            List<Run> own = runs.stream().filter(r -> f.id().equals(r.interpreter())).toList();
+            sides.add(new InterpreterSide(f.id(), f.label(), f.scored(), f.freeThreaded() && !f.gilEnabled()
+                    ? "free-threaded build, no GIL" : f.freeThreaded() ? "free-threaded build, GIL re-enabled"
+                    : "standard build, with the GIL", f.explanation(),
+                    speedupChart(own, id + "-" + f.id().replaceAll("[^a-z0-9]", ""), p.cores())));
+        }
+        if (!sides.isEmpty()) {
+            runs.sort(Comparator.comparing((Run r) -> r.interpreter() == null ? "" : r.interpreter())
+                    .thenComparingInt(r -> order(r.variant())).thenComparingInt(Run::workers));
+        }
+        List<Run> studentRuns = scoredRuns.stream().filter(r -> "student".equals(r.variant())).toList();
         return new Performance(p.cores(), p.stable(), p.rounds(), p.studentSpeedup(), p.referenceSpeedup(),
                 p.expectedModel() == null ? null : p.expectedModel().word(),
                 p.behaviour() == null ? null : p.behaviour().name(), p.behaviourLabel(), p.matchesExpected(),
-                p.explanation(), p.accounting(), runs, speedupChart(runs, id, p.cores()),
-                utilisationChart(runs, id, p.cores()), studentRuns, p.scoredAtWorkers(),
+                p.explanation(), p.accounting(), runs, speedupChart(scoredRuns, String.valueOf(id), p.cores()),
+                utilisationChart(scoredRuns, id, p.cores()), studentRuns, p.scoredAtWorkers(),
                 interval(p.studentSpeedupInterval()), interval(p.referenceSpeedupInterval()), p.evidence(),
-                p.contention() == null ? null : p.contention().description());
+                p.contention() == null ? null : p.contention().description(), sides, p.comparison());
     }
 
     /** "1.39–1.52×", or null. */
@@ -157,7 +179,7 @@ public record ReportView(long id, String exercise, String exerciseTitle, int ver
         return i == null ? null : String.format(java.util.Locale.ROOT, "%.2f–%.2f×", i.low(), i.high());
     }
 
-    private static RawString speedupChart(List<Run> runs, long id, int cores) {
+    private static RawString speedupChart(List<Run> runs, String id, int cores) {
         Map<String, List<SpeedupChart.Point>> curves = new LinkedHashMap<>();
         for (Run r : runs) {
             if (r.speedup() != null) {

@@ -95,7 +95,8 @@ public record SubmissionView(long id, String exercise, String exerciseTitle, int
                 p.studentSpeedup(), p.referenceSpeedup(), p.largestWorkers(), p.scoredAtWorkers(),
                 concealed.hideModel() ? null : p.expectedModel(), p.behaviour(), p.behaviourLabel(),
                 concealed.hideModel() ? null : p.matchesExpected(), p.explanation(), p.accounting(), p.runs(),
-                p.studentSpeedupInterval(), p.referenceSpeedupInterval(), p.contention(), p.evidence(), null, p.batchSize());
+                p.studentSpeedupInterval(), p.referenceSpeedupInterval(), p.contention(), p.evidence(), null, p.batchSize(),
+                p.interpreter(), p.interpreters(), p.comparison());
         boolean hiddenFailure = concealed.firstFailureHidden(correctness);
         GradingReport.Output shownOutput = output != null && concealed.hiddenCaseOf(output.caseName()) != null
                 ? null : output;

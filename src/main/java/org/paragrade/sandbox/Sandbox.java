@@ -59,7 +59,10 @@ public final class Sandbox {
 
     private final SandboxSettings settings;
     private final SandboxInfo info;
+    /** The default interpreter ({@code settings.python()}). */
     private final Python python;
+    /** Every usable interpreter by id, the default's included. */
+    private final Map<String, Python> pythons = new LinkedHashMap<>();
     private final Path harnessDir;
     private final Path etcDir;
     /** Where the runs' files and the harness are staged: a directory of its own on a tmpfs (see stagingRoot). */
@@ -73,8 +76,8 @@ public final class Sandbox {
     /** The run's seccomp filter, handed to bwrap (see {@link BwrapSeccomp}); null only without a sandbox. */
     private final BwrapSeccomp seccomp;
 
-    /** The real interpreter behind the configured name, its installation prefix and its version. */
-    private record Python(Path executable, Path prefix, String version) {
+    /** The real interpreter behind the configured name, its installation prefix, its version and build. */
+    private record Python(Path executable, Path prefix, String version, boolean freeThreaded) {
     }
 
     /** How bwrap can run here: as uid 65534 or not, and why it cannot at all (null when it can). */
@@ -109,7 +112,9 @@ public final class Sandbox {
             this.controls = cgroups == null ? null : cgroups.probe(notes);
             this.seccomp = sandboxed && seccompFilter != null
                     ? BwrapSeccomp.install(seccompFilter, Files.createDirectories(workRoot)) : null;
-            this.info = describe(notes, seccompState());
+            String seccompState = seccompState();
+            List<Interpreter> interpreters = interpreters();
+            this.info = describe(notes, seccompState, interpreters);
             LOG.info("Sandbox ready: accounting " + info.mode() + "; limits " + info.limits() + "; " + info.isolation());
             if (info.refusal() != null) {
                 LOG.severe(info.refusal());
@@ -224,7 +229,111 @@ public final class Sandbox {
         return seccomp.filter().summary();
     }
 
-    private SandboxInfo describe(List<String> notes, String seccompState) {
+    /**
+     * The default interpreter and every configured one, each resolved to its real binary on the host and then
+     * probed once in a sandbox launched like a run (its prefix the only interpreter mounted): its version, its
+     * build and whether the GIL is on, and that the modules the harness needs load. An entry naming the default's
+     * binary gives the default its id; an optional entry whose path is absent is left unusable without a fault.
+     */
+    private List<Interpreter> interpreters() {
+        List<Interpreter> found = new ArrayList<>();
+        String defaultId = null;
+        for (InterpreterEntry e : settings.interpreters()) {
+            Python py;
+            try {
+                Path configured = Path.of(e.path());
+                if (e.optional() && configured.isAbsolute() && !Files.exists(configured)) {
+                    found.add(unusable(e, e.path() + " does not exist on this machine"));
+                    continue;
+                }
+                py = resolvePython(configured);
+            } catch (IOException | RuntimeException ex) {
+                found.add(unusable(e, "cannot be run: " + ex.getMessage()));
+                continue;
+            }
+            boolean isDefault = py.executable().equals(python.executable());
+            if (isDefault && defaultId != null) {
+                found.add(unusable(e, "the same binary as '" + defaultId + "'"));
+                continue;
+            }
+            if (isDefault) {
+                defaultId = e.id();
+            }
+            found.add(probed(e.id(), e.label(), e.path(), py, isDefault, e.optional()));
+        }
+        if (defaultId == null) {
+            String id = Interpreter.derivedId(python.version(), python.freeThreaded());
+            boolean taken = found.stream().anyMatch(i -> i.id().equals(id));
+            found.add(0, probed(taken ? "default" : id, null, settings.python().toString(), python, true, false));
+        } else {
+            String d = defaultId;
+            found.sort(java.util.Comparator.comparing((Interpreter i) -> !i.id().equals(d)));
+        }
+        return List.copyOf(found);
+    }
+
+    private static Interpreter unusable(InterpreterEntry e, String why) {
+        return new Interpreter(e.id(), e.label() != null ? e.label() : e.id(), e.path(), null, null, null, false, true,
+                false, e.optional(), "interpreter '" + e.id() + "' (" + e.path() + ") " + why);
+    }
+
+    /** The in-sandbox probe of one resolved interpreter; a usable one is registered for runs. */
+    private Interpreter probed(String id, String label, String configured, Python py, boolean isDefault,
+                               boolean optional) {
+        String failure = null;
+        boolean gil = true;
+        boolean freeThreaded = py.freeThreaded();
+        String version = py.version();
+        try {
+            JsonNode answer = probeInterpreter(py);
+            version = answer.path("version").asText(version);
+            freeThreaded = answer.path("freeThreaded").asBoolean(freeThreaded);
+            gil = answer.path("gil").asBoolean(true);
+        } catch (IOException e) {
+            failure = "interpreter '" + id + "' (" + py.executable() + ") does not work in the sandbox: " + e.getMessage();
+        }
+        Python real = new Python(py.executable(), py.prefix(), version, freeThreaded);
+        if (failure == null) {
+            pythons.put(id, real);
+        }
+        return new Interpreter(id, label != null ? label : Interpreter.describe(version, freeThreaded, gil), configured,
+                real.executable(), real.prefix(), version, freeThreaded, gil, isDefault, optional, failure);
+    }
+
+    /** What the harness needs, loaded once in a sandbox launched like a run; the answer as JSON. */
+    static final String INTERPRETER_PROBE = String.join("\n",
+            "import json, sys, sysconfig",
+            "import ctypes, resource, select, signal, faulthandler, _thread, threading, multiprocessing, asyncio, socket",
+            "gil = sys._is_gil_enabled() if hasattr(sys, '_is_gil_enabled') else True",
+            "print(json.dumps({'version': sys.version.split()[0], 'gil': bool(gil),",
+            "                  'freeThreaded': bool(sysconfig.get_config_var('Py_GIL_DISABLED'))}))");
+
+    private JsonNode probeInterpreter(Python py) throws IOException {
+        List<String> inner = List.of(py.executable().toString(), "-I", "-c", INTERPRETER_PROBE);
+        ProcessBuilder pb = new ProcessBuilder(command(null, new Limits(10, 20, 512, 16, 64), null, null, inner, py));
+        pb.environment().clear();
+        pb.environment().put("PATH", BwrapCommand.PATH);
+        pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException(out.strip().lines().reduce((a, b) -> b).orElse("exit " + p.exitValue()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        try {
+            return JSON.readTree(last);
+        } catch (IOException e) {
+            throw new IOException("unexpected answer: " + out.strip());
+        }
+    }
+
+    private SandboxInfo describe(List<String> notes, String seccompState, List<Interpreter> interpreters) {
         String mode = !sandboxed ? UNSAFE : cgroups == null ? RUSAGE_ONLY : cgroups.mode();
         String isolation = sandboxed
                 ? "bwrap: own user/pid/net/ipc/uts/mount namespaces, uid " + SANDBOX_UID + " (on the host: "
@@ -248,7 +357,7 @@ public final class Sandbox {
             isolation += " (" + String.join("; ", notes) + ")";
         }
         return new SandboxInfo(mode, python.executable(), python.prefix(), python.version(), isolation, seccompState,
-                limitsSummary(), refusal(mode));
+                limitsSummary(), refusal(mode), interpreters);
     }
 
     /** The limits a run gets here, in words, with the kernel files that enforce them. */
@@ -304,6 +413,12 @@ public final class Sandbox {
         if (info.refusal() != null) {
             return internalError(info.refusal(), System.nanoTime());
         }
+        Python py = request.interpreter() == null ? python : pythons.get(request.interpreter());
+        if (py == null) {
+            return internalError(info.interpreter(request.interpreter()).map(Interpreter::failure)
+                    .orElse("no interpreter '" + request.interpreter() + "' is configured on this server (it has "
+                            + info.interpreters().stream().map(Interpreter::id).toList() + ")"), System.nanoTime());
+        }
         // The label names the cgroup (host side only: the sandbox has its own cgroup namespace); the run's
         // directory, whose name the sandbox can see, is random.
         String runId = request.label().replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^[.]+", "_")
@@ -317,7 +432,7 @@ public final class Sandbox {
             if (cgroups != null) {
                 cgroup = cgroups.create(runId, request.limits());
             }
-            result = execute(request, runDir, cgroup, started);
+            result = execute(request, runDir, cgroup, started, py);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "sandbox run " + runId + " failed", e);
             result = internalError("could not start the run: " + e.getMessage(), started);
@@ -356,7 +471,7 @@ public final class Sandbox {
             List<String> inner = new ArrayList<>();
             inner.add(python.executable().toString());
             inner.addAll(pythonArgs);
-            ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, null, null, inner));
+            ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, null, null, inner, python));
             pb.environment().clear();
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             return pb.start().waitFor();
@@ -367,15 +482,15 @@ public final class Sandbox {
         }
     }
 
-    private RunResult execute(RunRequest request, Path runDir, RunCgroup cgroup, long started)
+    private RunResult execute(RunRequest request, Path runDir, RunCgroup cgroup, long started, Python py)
             throws IOException {
         Path solution = runDir.resolve("solution");
         Path exercise = runDir.resolve("exercise");
         Limits limits = request.limits();
         String nonce = hex(16);
-        List<String> inner = List.of(python.executable().toString(), "-I", "-B",
+        List<String> inner = List.of(py.executable().toString(), "-I", "-B",
                 (sandboxed ? "/harness" : harnessDir.toString()) + "/supervisor.py");
-        ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, solution, exercise, inner));
+        ProcessBuilder pb = new ProcessBuilder(command(cgroup, limits, solution, exercise, inner, py));
         pb.environment().clear();
         pb.environment().put("PATH", BwrapCommand.PATH);
         pb.directory(new java.io.File("/"));
@@ -476,17 +591,21 @@ public final class Sandbox {
         }
     }
 
-    /** The launch command: the launcher (cgroup join, rlimits) exec'ing bwrap exec'ing {@code inner}. */
-    private List<String> command(RunCgroup cgroup, Limits limits, Path solution, Path exerciseDir, List<String> inner) {
+    /**
+     * The launch command: the launcher (cgroup join, rlimits) exec'ing bwrap exec'ing {@code inner}, with the
+     * prefix of {@code py} (the run's interpreter, and the only one mounted) read-only.
+     */
+    private List<String> command(RunCgroup cgroup, Limits limits, Path solution, Path exerciseDir, List<String> inner,
+                                 Python py) {
         BwrapCommand cmd = BwrapCommand.launcher(cgroup == null ? List.of() : cgroup.procsFiles(), limits,
                 seccomp == null ? List.of() : seccomp.launcherArgs());
         if (!sandboxed) {
             return cmd.then(inner);
         }
         Path data = exerciseFile(exerciseDir, "data", true);
-        boolean reachable = othersCanReach(solution) && othersCanReach(data);
+        boolean reachable = othersCanReach(solution) && othersCanReach(data) && (py == python || othersCanReach(py.prefix()));
         return cmd.asNobody(dropRoot && reachable).bwrap(settings.bwrap())
-                .readOnly(python.prefix().startsWith("/usr") ? null : python.prefix(), python.prefix().toString())
+                .readOnly(py.prefix().startsWith("/usr") ? null : py.prefix(), py.prefix().toString())
                 .readOnly(etcDir, "/etc").readOnly(harnessDir, "/harness").readOnly(solution, "/solution")
                 .readOnly(data, "/exercise/data")
                 .scratch().extra(seccomp == null ? List.of() : seccomp.bwrapArgs()).then(inner);
@@ -518,7 +637,8 @@ public final class Sandbox {
     /** The real interpreter, its installation prefix and version, asking the configured python itself. */
     private static Python resolvePython(Path python) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(python.toString(), "-I", "-c",
-                "import os,sys;print(os.path.realpath(sys.executable));print(sys.base_prefix);print(sys.version.split()[0])");
+                "import os,sys,sysconfig;print(os.path.realpath(sys.executable));print(sys.base_prefix);"
+                        + "print(sys.version.split()[0]);print(1 if sysconfig.get_config_var('Py_GIL_DISABLED') else 0)");
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -531,7 +651,7 @@ public final class Sandbox {
             throw new IOException("interrupted while asking " + python + " for its location");
         }
         String[] lines = out.strip().split("\n");
-        if (lines.length < 3) {
+        if (lines.length < 4) {
             throw new IOException("unexpected answer from " + python + ": " + out);
         }
         Path exe = Path.of(lines[0].strip());
@@ -540,7 +660,7 @@ public final class Sandbox {
             throw new IOException("interpreter " + exe + " lies outside its prefix " + base + " (virtualenv?);"
                     + " configure the base interpreter");
         }
-        return new Python(exe, base, lines[2].strip());
+        return new Python(exe, base, lines[2].strip(), "1".equals(lines[3].strip()));
     }
 
     private static boolean isRoot() {
@@ -601,7 +721,7 @@ public final class Sandbox {
         List<String> inner = List.of(python.executable().toString(), "-I", "-S", "-c",
                 "import sys\nfor p in ('/proc/1/status', '/proc/self/status'):\n    sys.stdout.write(open(p).read())");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(null, new Limits(10, 10, 256, 16, 64), null, null, inner));
+            ProcessBuilder pb = new ProcessBuilder(command(null, new Limits(10, 10, 256, 16, 64), null, null, inner, python));
             pb.environment().clear();
             pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();

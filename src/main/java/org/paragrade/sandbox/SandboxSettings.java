@@ -1,6 +1,7 @@
 package org.paragrade.sandbox;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How the sandbox is built on this host.
@@ -17,10 +18,27 @@ import java.nio.file.Path;
  *                     sampling and rlimits only); otherwise such a sandbox refuses every run and says why
  * @param cgroupRoot   where the cgroup file system is mounted ({@code /sys/fs/cgroup}; on a hybrid host the v2
  *                     hierarchy alone is at {@code /sys/fs/cgroup/unified})
+ * @param interpreters further interpreters runs may ask for by id ({@code paragrade.interpreters}); the default
+ *                     ({@code python}) is always one, named by the entry for the same binary if there is one
  */
 public record SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
-                              boolean tuneHost, boolean allowWeak, Path cgroupRoot) {
+                              boolean tuneHost, boolean allowWeak, Path cgroupRoot, List<InterpreterEntry> interpreters) {
     public static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
+    public SandboxSettings {
+        interpreters = interpreters == null ? List.of() : List.copyOf(interpreters);
+    }
+
+    public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
+                           boolean tuneHost, boolean allowWeak, Path cgroupRoot) {
+        this(python, bwrap, workRoot, allowUnsafe, cgroupParent, tuneHost, allowWeak, cgroupRoot, List.of());
+    }
+
+    /** The same settings with these further interpreters. */
+    public SandboxSettings withInterpreters(List<InterpreterEntry> entries) {
+        return new SandboxSettings(python, bwrap, workRoot, allowUnsafe, cgroupParent, tuneHost, allowWeak, cgroupRoot,
+                entries);
+    }
 
     public SandboxSettings(Path python, Path bwrap, Path workRoot, boolean allowUnsafe, String cgroupParent,
                            boolean tuneHost, boolean allowWeak) {

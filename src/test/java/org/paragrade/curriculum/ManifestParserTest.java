@@ -50,4 +50,32 @@ class ManifestParserTest {
                 .hasMessageContaining("benchmark.params.limit must be an integer range")
                 .hasMessageContaining("reference 'magic' must be one of");
     }
+
+    @Test
+    void anExerciseMayAskForSeveralInterpretersAndSaysWhichOneIsScored() throws Exception {
+        ExerciseManifest m = ManifestParser.parse(Files.readString(Path.of("exercises/free-threading/exercise.yaml")));
+        assertThat(m.benchmark().interpreters()).containsExactly("cpython-3.11", "cpython-3.13t");
+        assertThat(m.benchmark().scoredInterpreter()).isEqualTo("cpython-3.13t");
+        assertThat(m.benchmark().evidenceInterpreters()).containsExactly("cpython-3.11");
+        assertThat(ManifestParser.fromJson(ManifestParser.toJson(m))).isEqualTo(m);
+        // without scoreOn, the first listed; without the list, the server's default (null)
+        ExerciseManifest first = ManifestParser.parse(Files.readString(Path.of("exercises/free-threading/exercise.yaml"))
+                .replace("  scoreOn: cpython-3.13t\n", ""));
+        assertThat(first.benchmark().scoredInterpreter()).isEqualTo("cpython-3.11");
+        assertThat(ManifestParser.parse(primes()).benchmark().scoredInterpreter()).isNull();
+        assertThat(ManifestParser.parse(primes()).benchmark().evidenceInterpreters()).isEmpty();
+    }
+
+    @Test
+    void aBadInterpreterListIsRefusedInWords() throws Exception {
+        String yaml = Files.readString(Path.of("exercises/free-threading/exercise.yaml"));
+        assertThatThrownBy(() -> ManifestParser.parse(yaml.replace("[cpython-3.11, cpython-3.13t]",
+                "[cpython-3.11, cpython-3.11, 'CPython 3.13']")))
+                .isInstanceOf(BundleRefused.class)
+                .hasMessageContaining("benchmark.interpreters lists 'cpython-3.11' twice")
+                .hasMessageContaining("benchmark.interpreters: 'CPython 3.13' is not an interpreter id")
+                .hasMessageContaining("benchmark.scoreOn must be one of benchmark.interpreters [cpython-3.11]");
+        assertThatThrownBy(() -> ManifestParser.parse(yaml.replace("[cpython-3.11, cpython-3.13t]", "cpython-3.13t")))
+                .isInstanceOf(BundleRefused.class).hasMessageContaining("benchmark.interpreters must be a list");
+    }
 }

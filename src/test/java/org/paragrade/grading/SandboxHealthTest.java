@@ -5,6 +5,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.paragrade.ParagradeConfig;
+import org.paragrade.sandbox.InterpreterEntry;
 import org.paragrade.sandbox.Sandbox;
 import org.paragrade.sandbox.SandboxSettings;
 
@@ -58,6 +59,28 @@ class SandboxHealthTest {
         assertThat(data.get("limits").toString()).startsWith("no cgroup");
         assertThat(data.get("error").toString()).startsWith("Refusing to grade")
                 .contains("paragrade.grading.sandbox.allow-weak=true");
+    }
+
+    @Test
+    void everyInterpreterIsListedWithItsVersionAndGilStateAndABrokenOneIsNotReady() {
+        Sandbox sandbox = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), WORK, false,
+                PARENT, false, false).withInterpreters(List.of(
+                new InterpreterEntry("debian", "/usr/bin/python3", null, false),
+                new InterpreterEntry("gone", "/nonexistent/python3.13t", null, true))));
+        HealthCheckResponse up = health(sandbox).call();
+        assertThat(up.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        var data = up.getData().orElseThrow();
+        assertThat(data.get("interpreters").toString()).matches("cpython-3\\.\\d+: 3\\.[0-9.]+, GIL on; debian: 3\\.[0-9.]+, GIL on;"
+                + " gone: not installed");
+        assertThat(data.get("interpreter debian").toString()).contains("GIL on", "/usr/bin/python3");
+
+        Sandbox broken = new Sandbox(new SandboxSettings(Path.of("python3"), Path.of("/usr/bin/bwrap"), WORK, false,
+                PARENT, false, false).withInterpreters(List.of(new InterpreterEntry("cpython-3.13t", "/bin/false", null, false))));
+        HealthCheckResponse down = health(broken).call();
+        assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(down.getData().orElseThrow().get("interpreters").toString()).endsWith("cpython-3.13t: BROKEN");
+        assertThat(down.getData().orElseThrow().get("error").toString())
+                .startsWith("Exercises needing these interpreters are not graded: interpreter 'cpython-3.13t' (/bin/false)");
     }
 
     @SuppressWarnings("unchecked")

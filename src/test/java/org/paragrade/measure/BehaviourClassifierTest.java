@@ -54,6 +54,25 @@ class BehaviourClassifierTest {
     }
 
     @Test
+    void onAFreeThreadedBuildThreadsStuckOnOneCoreAreNotBlamedOnTheGilAndDoNotMatch() {
+        BehaviourVerdict verdict = BehaviourClassifier.classify(Kind.CPU, ExpectedModel.THREADS,
+                primesWithThreads().curve(ExpectedModel.THREADS), 2, false);
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.SERIALISED_BY_LOCKS);
+        assertThat(verdict.matchesExpected()).isFalse();
+        assertThat(verdict.explanation()).contains("this interpreter has no GIL", "1.0 CPU core").doesNotContain("holding the GIL");
+    }
+
+    @Test
+    void onAFreeThreadedBuildThreadsThatFillTheCoresRunInParallel() {
+        SpeedupCurve curve = new Bench().sequential(2400, 2400).student(1, 2450, 2440, 2, 1)
+                .student(2, 1330, 2530, 3, 1).curve(ExpectedModel.THREADS);
+        BehaviourVerdict verdict = BehaviourClassifier.classify(Kind.CPU, ExpectedModel.THREADS, curve, 2, false);
+        assertThat(verdict.behaviour()).isEqualTo(Behaviour.PARALLEL_THREADS);
+        assertThat(verdict.matchesExpected()).isTrue();
+        assertThat(verdict.explanation()).contains("1.9 of 2 cores busy", "1.80× faster");
+    }
+
+    @Test
     void gilBoundThreadsMatchWhenTheExerciseAsksForThreadsOnACpuTask() {
         BehaviourVerdict verdict = BehaviourClassifier.classify(Kind.CPU, ExpectedModel.THREADS, primesWithThreads().curve(ExpectedModel.THREADS));
         assertThat(verdict.behaviour()).isEqualTo(Behaviour.THREADS_GIL_BOUND);

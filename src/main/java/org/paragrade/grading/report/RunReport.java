@@ -7,11 +7,20 @@ import org.paragrade.measure.RunVariant;
 /**
  * One cell of the benchmark (a variant at a worker count) as the report shows it, rounded for reading:
  * times to 0.1 ms, ratios to 0.01. See {@link RunFigures} for what each figure means. {@code concurrentRequests}
- * is absent in reports stored before the checkers' services counted.
+ * is absent in reports stored before the checkers' services counted. {@code interpreter} is the id of the interpreter
+ * the cell ran on (absent in reports stored before several interpreters existed: the server's default).
  */
 public record RunReport(RunVariant variant, int workers, Wall wallMs, double cpuMs, double cpuUtilisation,
                         Double speedup, Double selfSpeedup, Double efficiency, Double karpFlatt, int maxThreads,
-                        int maxProcesses, double peakMemoryMb, int samples, Integer concurrentRequests) {
+                        int maxProcesses, double peakMemoryMb, int samples, Integer concurrentRequests,
+                        String interpreter) {
+
+    public RunReport(RunVariant variant, int workers, Wall wallMs, double cpuMs, double cpuUtilisation,
+                     Double speedup, Double selfSpeedup, Double efficiency, Double karpFlatt, int maxThreads,
+                     int maxProcesses, double peakMemoryMb, int samples, Integer concurrentRequests) {
+        this(variant, workers, wallMs, cpuMs, cpuUtilisation, speedup, selfSpeedup, efficiency, karpFlatt, maxThreads,
+                maxProcesses, peakMemoryMb, samples, concurrentRequests, null);
+    }
 
     /** Wall time over the cell's runs. */
     public record Wall(double median, double min, double max) {
@@ -30,10 +39,15 @@ public record RunReport(RunVariant variant, int workers, Wall wallMs, double cpu
     }
 
     public static RunReport of(RunFigures f) {
+        return of(f, null);
+    }
+
+    /** A cell measured on the interpreter {@code interpreter} (its id). */
+    public static RunReport of(RunFigures f, String interpreter) {
         return new RunReport(f.variant(), f.workers(),
                 new Wall(r1(f.wallMs().median()), r1(f.wallMs().min()), r1(f.wallMs().max())), r1(f.cpuMs()),
                 r2(f.cpuUtilisation()), r2(f.speedup()), r2(f.selfSpeedup()), r2(f.efficiency()), r2(f.karpFlatt()),
-                f.maxThreads(), f.maxProcesses(), r1(f.peakMemoryMb()), f.samples(), f.concurrentRequests());
+                f.maxThreads(), f.maxProcesses(), r1(f.peakMemoryMb()), f.samples(), f.concurrentRequests(), interpreter);
     }
 
     static double r1(double v) {
