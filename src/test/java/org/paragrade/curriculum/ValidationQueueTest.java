@@ -90,7 +90,7 @@ class ValidationQueueTest {
                 "test", null, null);
         Response accepted = InstructorApiTest.instructor().header("Prefer", "respond-async")
                 .multiPart("bundle", "bad.zip", InstructorApiTest.bundle("many-waits", "waits-kept", Map.of(
-                        "reference/threads.py", "def check_all(urls, workers):\n    return 7\n")), "application/zip")
+                        "reference/threads.py", "def check_all(urls, workers):\n    return {}\n")), "application/zip")
                 .put("/api/exercises/waits-kept");
         accepted.then().statusCode(202);
         JsonPath done = pollUntilDone(accepted.header("Location").replaceFirst("^https?://[^/]+", ""));

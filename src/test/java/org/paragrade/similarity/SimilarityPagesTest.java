@@ -87,7 +87,8 @@ class SimilarityPagesTest {
         assertThat(first.find()).isTrue();
 
         PortalSession other = PortalSession.login(ta, SimilarityFixtures.PASSWORD);
-        other.get("/grader/exercises/" + slug + "/similarity?course=" + course).then().statusCode(403);
+        // a course they have nothing to do with does not exist to them (as for regrade-all)
+        other.get("/grader/exercises/" + slug + "/similarity?course=" + course).then().statusCode(404);
         other.get("/grader/exercises/" + slug + "/similarity/pairs/" + first.group(1)).then().statusCode(404);
         // their own course's list is theirs (without ?course=, their one course offering it)
         other.get("/grader/exercises/" + slug + "/similarity").then().statusCode(200)
