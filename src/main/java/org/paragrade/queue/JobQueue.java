@@ -289,29 +289,26 @@ public class JobQueue {
      * Jobs whose lease expired with no attempts left: they kept killing their worker. Marks them
      * DEAD and returns their submission ids so the engine can record an INTERNAL_ERROR.
      */
-    @SuppressWarnings("unchecked")
     public List<Long> buryExhausted() {
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Object>) em.createNativeQuery("""
-                        update grading_job set state = 'DEAD', finished_at = now(), lease_owner = null,
-                               last_error = coalesce(last_error || E'\\n', '') || 'attempt ' || attempt
-                                   || ': lease of ' || lease_owner || ' expired; no attempts left'
-                        where state = 'RUNNING' and lease_expires_at < now() and attempt >= max_attempts
-                          and submission_id is not null
-                        returning submission_id
-                        """).getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
+        return bury("submission_id");
     }
 
     /** {@link #buryExhausted} for bundle validations: returns their validation ids, to be recorded FAILED. */
-    @SuppressWarnings("unchecked")
     public List<Long> buryExhaustedValidations() {
+        return bury("validation_id");
+    }
+
+    /** Buries the exhausted jobs whose {@code subject} column (submission_id or validation_id) is set. */
+    @SuppressWarnings("unchecked")
+    private List<Long> bury(String subject) {
         return QuarkusTransaction.requiringNew().call(() -> ((List<Object>) em.createNativeQuery("""
                         update grading_job set state = 'DEAD', finished_at = now(), lease_owner = null,
                                last_error = coalesce(last_error || E'\\n', '') || 'attempt ' || attempt
                                    || ': lease of ' || lease_owner || ' expired; no attempts left'
                         where state = 'RUNNING' and lease_expires_at < now() and attempt >= max_attempts
-                          and validation_id is not null
-                        returning validation_id
-                        """).getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
+                          and %1$s is not null
+                        returning %1$s
+                        """.formatted(subject)).getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
     }
 
     /** Queued jobs and the age of the oldest, for metrics and health. */
@@ -339,39 +336,31 @@ public class JobQueue {
     }
 
     /** The wait of a submission whose job is queued, or null when it has none waiting. */
-    @SuppressWarnings("unchecked")
     public Wait waitOf(long submissionId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<Object> mine = em.createNativeQuery(
-                    "select max(id) from grading_job where submission_id = :sid and state = 'QUEUED'")
-                    .setParameter("sid", submissionId).getResultList();
-            if (mine.isEmpty() || mine.get(0) == null) {
+            Long mine = queuedJob("submission_id", submissionId);
+            if (mine == null) {
                 return null;
             }
             List<FairOrder.Waiting> waiting = waitingJobs();
-            long position = FairOrder.positionOf(((Number) mine.get(0)).longValue(), waiting, turns());
+            long position = FairOrder.positionOf(mine, waiting, turns());
             return new Wait(position, eta(position, waiting.size()));
         });
     }
 
     /** The place of a bundle validation's waiting job in the fair order (1 = next), or null when none waits. */
-    @SuppressWarnings("unchecked")
     public Long positionOfValidation(long validationId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<Object> mine = em.createNativeQuery(
-                    "select max(id) from grading_job where validation_id = :vid and state = 'QUEUED'")
-                    .setParameter("vid", validationId).getResultList();
-            if (mine.isEmpty() || mine.get(0) == null) {
-                return null;
-            }
-            return positionOf(((Number) mine.get(0)).longValue());
+            Long mine = queuedJob("validation_id", validationId);
+            return mine == null ? null : (Long) FairOrder.positionOf(mine, waitingJobs(), turns());
         });
     }
 
-    /** Every waiting job, gradings and validations, replayed in the claim order. */
-    @SuppressWarnings("unchecked")
-    private long positionOf(long jobId) {
-        return FairOrder.positionOf(jobId, waitingJobs(), turns());
+    /** The newest queued job whose {@code subject} column (submission_id or validation_id) is {@code id}. */
+    private Long queuedJob(String subject, long id) {
+        Number job = (Number) em.createNativeQuery("select max(id) from grading_job where " + subject
+                + " = :id and state = 'QUEUED'").setParameter("id", id).getSingleResult();
+        return job == null ? null : job.longValue();
     }
 
     @SuppressWarnings("unchecked")
