@@ -43,6 +43,7 @@ import org.paragrade.submission.UploadRefused;
 public class ReportResource {
     /** Kept by the browser only, and asked again each time (the ETag makes that cheap). */
     static final String PRIVATE = "private, no-cache";
+    private static final MediaType HTML_UTF8 = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     private final Viewer viewer;
     private final CsrfToken csrf;
@@ -51,9 +52,12 @@ public class ReportResource {
     private final SubmissionService submissions;
     private final SubmissionAccess access;
     private final ErrorPages errors;
+    private final RenderedPages rendered;
 
     public ReportResource(Viewer viewer, CsrfToken csrf, Reports reports, ViewTurns turns,
-                          SubmissionService submissions, SubmissionAccess access, ErrorPages errors) {
+                          SubmissionService submissions, SubmissionAccess access, ErrorPages errors,
+                          RenderedPages rendered) {
+        this.rendered = rendered;
         this.viewer = viewer;
         this.csrf = csrf;
         this.reports = reports;
@@ -86,8 +90,9 @@ public class ReportResource {
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged == null) {
             Reports.Shown r = shown.view();
-            unchanged = Response.ok(Templates.report(r.report(), r.staff(), notice, null, "", "",
-                    ReviewSection.of(r.review()))).tag(tag);
+            String page = rendered.get(tag.getValue(), () -> Templates.report(r.report(), r.staff(), notice, null,
+                    "", "", ReviewSection.of(r.review())).render());
+            unchanged = Response.ok(page, HTML_UTF8).tag(tag);
         }
         return unchanged.header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
     }
