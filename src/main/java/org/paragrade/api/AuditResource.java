@@ -23,7 +23,8 @@ import org.paragrade.course.CourseTrail;
 @APIResponse(responseCode = "401", ref = ApiDocument.REF_401)
 public class AuditResource {
     static final String ACTION = "Only this action: REGRADE, REGRADE_ALL, OVERRIDE, REVIEW_ACCEPT, DEADLINE_CHANGE, "
-            + "EXTENSION, OFFER_CHANGE, PUBLISH, EXERCISE_SETTINGS, ROSTER_IMPORT or MEMBER_ROLE.";
+            + "EXTENSION, OFFER_CHANGE, PUBLISH, EXERCISE_SETTINGS, ROSTER_IMPORT, MEMBER_ROLE, BUNDLE_UPLOAD, "
+            + "LIMITS_EDIT or COURSE_CREATE.";
     static final String ACTOR = "Only what this user name did.";
     static final String BEFORE = "Only entries older than this id: the previous page's next.";
     static final String LIMIT = "At most this many entries, 1 to 200 (default 50).";
@@ -39,7 +40,8 @@ public class AuditResource {
     @GET
     @Operation(summary = "The whole audit trail", description = "Roles: site graders and instructors. Who "
             + "regraded, overrode, accepted a review, changed a deadline, an offer or an exercise's settings, "
-            + "extended, published or imported a roster, in every course and site-wide; newest first, paged.")
+            + "extended, published, imported a roster, uploaded or edited an exercise's bundle or created a course, in "
+            + "every course and site-wide; newest first, paged.")
     @APIResponse(responseCode = "200", description = "A page of entries.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocument.REF_400)

@@ -201,7 +201,8 @@ public class CourseResource {
     @Path("{code}/audit")
     @Operation(summary = "The course's audit trail", description = "Roles: the course's instructors, site graders "
             + "and instructors (its graders and students: 403). Who regraded, overrode, accepted a review, "
-            + "changed a deadline or an offer, extended or imported the roster in this course; newest first, paged.")
+            + "changed a deadline or an offer, extended or imported the roster in this course, and who created it; "
+            + "newest first, paged.")
     @APIResponse(responseCode = "200", description = "A page of entries.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocument.REF_400)

@@ -23,7 +23,16 @@ public enum AuditAction {
     /** A roster imported into a course. */
     ROSTER_IMPORT("roster import"),
     /** A member's role in a course changed. */
-    MEMBER_ROLE("member role");
+    MEMBER_ROLE("member role"),
+    /**
+     * An uploaded bundle that passed its validation: a new exercise, or a new version of one (recorded when it
+     * is stored, possibly on a worker long after the upload, under the name of the instructor who uploaded it).
+     */
+    BUNDLE_UPLOAD("bundle upload"),
+    /** The browser editor's new limits (and statement), once the edited bundle passed its validation. */
+    LIMITS_EDIT("limits edit"),
+    /** A course created, with its code, title and time zone. */
+    COURSE_CREATE("course created");
 
     private final String label;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.paragrade.account.Account;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 
 /**
  * Courses and who may do what in them, for both faces: a site instructor creates a course (and is
@@ -20,9 +22,19 @@ public class CourseService {
     private static final Logger LOG = Logger.getLogger(CourseService.class);
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
 
+    private final AuditTrail audit;
+
+    public CourseService(AuditTrail audit) {
+        this.audit = audit;
+    }
+
     public record Belonging(Course course, CourseRole role) {
     }
 
+    /**
+     * A new course with {@code creator} as its first instructor; its creation is the first entry of its audit
+     * trail (code, title, time zone), in the same transaction.
+     */
     public Course create(String code, String title, String timeZone, String creator) {
         String c = code == null ? "" : code.trim();
         if (!CODE.matcher(c).matches()) {
@@ -43,6 +55,9 @@ public class CourseService {
         course.createdBy = creator;
         course.persist();
         enrol(course, Account.findByUsername(creator).orElseThrow(), CourseRole.INSTRUCTOR);
+        audit.record(creator, course.id, AuditAction.COURSE_CREATE, AuditTrail.Subject.none(), "Course " + c
+                + " created: title \"" + course.title + "\", time zone " + zone + "; " + creator
+                + " is its first instructor.");
         LOG.infof("Course %s created by %s", c, creator);
         return course;
     }

@@ -7,10 +7,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.paragrade.account.Account;
+import org.paragrade.audit.AuditAction;
+import org.paragrade.audit.AuditTrail;
 import org.paragrade.curriculum.Bundle;
 import org.paragrade.curriculum.BundleValidation;
 import org.paragrade.curriculum.CurriculumService;
+import org.paragrade.curriculum.Exercise;
+import org.paragrade.curriculum.ExerciseManifest;
+import org.paragrade.curriculum.ExerciseVersion;
 import org.paragrade.curriculum.ValidationStatus;
 import org.paragrade.queue.Claim;
 import org.paragrade.queue.JobQueue;
@@ -19,7 +25,10 @@ import org.paragrade.queue.JobQueue;
  * The worker's side of a bundle validation: reads the stored bundle, says how far it got, and records the
  * report with the job's completion in one fenced transaction. Only a report that passed stores the bundle as
  * the exercise's version (exactly as {@code BundleAuthoring} did in the request before); a late result of a
- * lost lease keeps nothing, so every validation ends with exactly one outcome.
+ * lost lease keeps nothing, so every validation ends with exactly one outcome. A stored bundle is an entry of the
+ * audit trail in the same transaction, under the name of the instructor who uploaded or edited it; a failed one
+ * changed nothing (no version, no publish state, no grade) and is no entry: its report and who asked for it stay on
+ * the validation, which the exercise's page lists.
  */
 @ApplicationScoped
 public class BundleValidations {
@@ -28,11 +37,13 @@ public class BundleValidations {
     private final EntityManager em;
     private final JobQueue queue;
     private final CurriculumService curriculum;
+    private final AuditTrail audit;
 
-    public BundleValidations(EntityManager em, JobQueue queue, CurriculumService curriculum) {
+    public BundleValidations(EntityManager em, JobQueue queue, CurriculumService curriculum, AuditTrail audit) {
         this.em = em;
         this.queue = queue;
         this.curriculum = curriculum;
+        this.audit = audit;
     }
 
     /** The claimed validation's bundle, read in a short transaction of its own. */
@@ -89,13 +100,51 @@ public class BundleValidations {
             return v.status;
         }
         Account author = Account.findById(v.requestedBy);
-        var stored = curriculum.store(v.bundle(), v.purpose.source(), author == null ? null : author.username,
+        ExerciseVersion before = Exercise.findBySlug(v.slug).map(e -> e.currentVersion).orElse(null);
+        Bundle bundle = v.bundle();
+        var stored = curriculum.store(bundle, v.purpose.source(), author == null ? null : author.username,
                 v.report, true);
         v.status = ValidationStatus.PASSED;
         v.versionId = stored.version().id;
         v.created = stored.created();
         v.newVersion = stored.newVersion();
+        String actor = author == null ? "account #" + v.requestedBy : author.username;
+        audit.record(actor, null, v.purpose == BundleValidation.Purpose.EDIT ? AuditAction.LIMITS_EDIT
+                : AuditAction.BUNDLE_UPLOAD, AuditTrail.Subject.exercise(v.slug), summary(v, before, bundle, stored));
         return v.status;
+    }
+
+    /** What storing the bundle did, in the instructor's words: created, a new version (limits before → after). */
+    static String summary(BundleValidation v, ExerciseVersion before, Bundle bundle, CurriculumService.Stored stored) {
+        String from = v.purpose == BundleValidation.Purpose.EDIT ? "from the browser editor" : "from an uploaded bundle";
+        String passed = " (validation #" + v.id + " passed).";
+        int version = stored.version().version;
+        if (stored.created()) {
+            return v.slug + " created as version " + version + " " + from + passed;
+        }
+        if (!stored.newVersion()) {
+            return v.slug + ": the bundle " + from + " is the same as version " + version + "; nothing new was stored"
+                    + passed;
+        }
+        ExerciseManifest.Limits was = before == null ? null : before.manifest().limits();
+        ExerciseManifest.Limits now = bundle.manifest().limits();
+        String limits = was == null ? "limits " + limits(now)
+                : was.equals(now) ? "limits unchanged (" + limits(now) + ")"
+                : "limits " + limits(was) + " → " + limits(now);
+        String statement = before == null ? "" : "; statement "
+                + (bundle.statement().equals(before.statement) ? "unchanged" : "changed");
+        return v.slug + " replaced: version " + (before == null ? "none" : before.version) + " → " + version + " "
+                + from + "; " + limits + statement + passed;
+    }
+
+    /** The five limits as the editor names them. */
+    static String limits(ExerciseManifest.Limits l) {
+        return "CPU time " + num(l.cpuSeconds()) + " s, wall time " + num(l.wallSeconds()) + " s, memory "
+                + l.memoryMb() + " MB, processes + threads " + l.maxProcesses() + ", output " + l.outputKb() + " KB";
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
     }
 
     /** Our own failure that used up the job's attempts (or its worker died on each): FAILED, saying so. */

@@ -63,10 +63,11 @@ class AuditTrailTest {
         JsonPath t = trail("instructor", code);
         List<String> actions = t.getList("entries.action");
         assertThat(actions).as("newest first").containsExactly("REGRADE_ALL", "ROSTER_IMPORT", "MEMBER_ROLE",
-                "EXTENSION", "OVERRIDE", "REGRADE", "DEADLINE_CHANGE", "OFFER_CHANGE", "ROSTER_IMPORT");
+                "EXTENSION", "OVERRIDE", "REGRADE", "DEADLINE_CHANGE", "OFFER_CHANGE", "ROSTER_IMPORT",
+                "COURSE_CREATE");
         assertThat(t.getList("entries.course")).containsOnly(code);
         assertThat(t.getList("entries.actor")).containsExactly("instructor", "instructor", "instructor",
-                "instructor", "grader", "grader", "instructor", "instructor", "instructor");
+                "instructor", "grader", "grader", "instructor", "instructor", "instructor", "instructor");
         assertThat(t.getLong("entries[5].submission")).isEqualTo(id);
         assertThat(t.getString("entries[5].student")).isEqualTo(student);
         assertThat(t.getString("entries[5].summary")).contains("#" + id, "WRONG_ANSWER 40 / 100");
@@ -142,7 +143,8 @@ class AuditTrailTest {
 
         JsonPath mine = trail(teacher, a);
         assertThat(mine.getList("entries.course")).containsOnly(a);
-        assertThat(mine.getString("entries[-1].summary")).contains(teacher + " (instructor)", ta + " (grader)")
+        assertThat(mine.getString("entries[-1].action")).isEqualTo("COURSE_CREATE");
+        assertThat(mine.getString("entries[-2].summary")).contains(teacher + " (instructor)", ta + " (grader)")
                 .as("never the initial passwords").doesNotContain(initial);
         as(teacher).get("/api/courses/" + b + "/audit").then().statusCode(404).body("error", containsString(b));
         as(studentB).get("/api/courses/" + a + "/audit").then().statusCode(404);
@@ -152,7 +154,8 @@ class AuditTrailTest {
         as("alice").get("/api/audit").then().statusCode(403);
         given().get("/api/courses/" + a + "/audit").then().statusCode(401);
         // site staff read any course's trail, also through the site-wide one
-        assertThat(trail("grader", b).getList("entries.action")).containsExactly("OFFER_CHANGE", "ROSTER_IMPORT");
+        assertThat(trail("grader", b).getList("entries.action")).containsExactly("OFFER_CHANGE", "ROSTER_IMPORT",
+                "COURSE_CREATE");
         as("grader").get("/api/audit?course=" + b).then().statusCode(200).body("entries.course", everyItem(is(b)));
         as("grader").get("/api/audit?course=no-such-course").then().statusCode(404);
     }
@@ -176,16 +179,35 @@ class AuditTrailTest {
         long next = first.getLong("next");
         JsonPath second = as("instructor").get("/api/courses/" + code + "/audit?limit=2&before=" + next)
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(second.getList("entries.id", Long.class)).hasSize(1).allMatch(i -> i < next);
+        assertThat(second.getList("entries.id", Long.class)).hasSize(2).allMatch(i -> i < next);
         assertThat(second.getString("next")).isNull();
         // a refused change leaves no entry: the entry commits with its change or not at all
         roster("instructor", code, "BAD NAME,x,x@example.org,\n").then().statusCode(400);
         as("instructor").contentType("application/json").body(Map.of("latePenaltyPerDay", 5))
                 .put("/api/courses/" + code + "/exercises/wordfreq").then().statusCode(400);
         as("instructor").get("/api/courses/" + code + "/audit").then().statusCode(200)
-                .body("entries", hasSize(3)).body("entries.action", everyItem(is("ROSTER_IMPORT")));
+                .body("entries.action", contains("ROSTER_IMPORT", "ROSTER_IMPORT", "ROSTER_IMPORT", "COURSE_CREATE"));
         as("instructor").get("/api/courses/" + code + "/audit?action=roster_import").then().statusCode(200)
                 .body("entries", hasSize(3));
+    }
+
+    /** Creating a course: its code, title and time zone, the first entry of its own trail; a refused one none. */
+    @Test
+    void aCourseCreatedIsTheFirstEntryOfItsTrail() {
+        String code = unique("c-");
+        as("instructor").contentType("application/json").body(Map.of("code", code, "title", "Threads & GIL, 2027",
+                "timeZone", "America/Chicago")).post("/api/courses").then().statusCode(201);
+        as("instructor").contentType("application/json").body(Map.of("code", code, "title", "Again"))
+                .post("/api/courses").then().statusCode(400);                       // exists: nothing recorded
+
+        JsonPath t = trail("instructor", code);
+        assertThat(t.getList("entries.action")).containsExactly("COURSE_CREATE");
+        assertThat(t.getString("entries[0].actor")).isEqualTo("instructor");
+        assertThat(t.getString("entries[0].course")).isEqualTo(code);
+        assertThat(t.getString("entries[0].summary")).contains("Course " + code + " created",
+                "\"Threads & GIL, 2027\"", "time zone America/Chicago", "instructor is its first instructor");
+        as("grader").get("/api/audit?action=COURSE_CREATE&course=" + code).then().statusCode(200)
+                .body("entries.action", contains("COURSE_CREATE"));
     }
 
     private void noJobWaiting() {

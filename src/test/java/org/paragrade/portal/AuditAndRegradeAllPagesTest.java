@@ -62,7 +62,9 @@ class AuditAndRegradeAllPagesTest {
 
         String page = staff.get("/courses/" + code + "/audit").then().statusCode(200).extract().asString();
         assertThat(page).contains("<td>grade override</td>", "<td>regrade</td>", "<td>offer change</td>",
-                        "<td>roster import</td>", "#" + id)
+                        "<td>roster import</td>", "<td>course created</td>", "#" + id)
+                .as("the action filter offers every action").contains("<option value=\"BUNDLE_UPLOAD\">bundle upload",
+                        "<option value=\"LIMITS_EDIT\">limits edit", "<option value=\"COURSE_CREATE\">course created")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; partial credit")
                 .doesNotContain("<script>alert");
         assertThat(page.indexOf("<td>regrade</td>")).as("newest first")
