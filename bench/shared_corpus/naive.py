@@ -1,7 +1,7 @@
 """shared-corpus solved by copying, the naive way: the text pickled with every task.
 
 Correct, and what a student writes first: pool.map(count, [text] * len(words), words). Every one of
-the 32 tasks carries the whole text through the pipe, pickled by the parent one after the other.
+the tasks (48 in the benchmark) carries the whole text through the pipe, pickled by the parent one after the other.
 bench/shared_corpus/run times it.
 """
 from concurrent.futures import ProcessPoolExecutor
