@@ -8,7 +8,7 @@ returns the counts. The text lives in the student's process only: getting it to 
 is the lesson.
 
 Building must stay cheap beside the counting (it is inside every timed run, the same for all): a
-base of random vocabulary words about a sixteenth of the size is built word by word, and the text
+base of about 1 MB of random vocabulary words is built word by word, and the text
 is that base's stretches of 16-64 KB, taken at random offsets, one after another — 32 MB in about
 40 ms, where counting 32 words in it takes about 550 ms (bare, on a quiet machine).
 """
