@@ -38,7 +38,7 @@ class CurriculumValidationTest {
     @TestFactory
     Stream<DynamicTest> everyShippedBundlePassesItsCases() throws Exception {
         List<Path> bundles = shipped();
-        assertThat(bundles).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(bundles).hasSizeGreaterThanOrEqualTo(11);
         return bundles.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             ValidationReport report = validator.validateCases(Bundle.fromDirectory(dir));
             assertThat(report.problems()).as(dir + " validation problems").isEmpty();
