@@ -35,4 +35,13 @@ class SelfCheckTest {
         assertThat(SelfCheck.poolLimits("fork", 16_000, 40, BASE)).isEqualTo(BASE);
         assertThat(SelfCheck.poolLimits("forkserver", 16_000, 40, BASE).cpuSeconds()).isEqualTo(96.0);
     }
+
+    @Test
+    void theV2PathIsTakenFromTheUnifiedLine() {
+        assertThat(SelfCheck.v2Cgroup("0::/system.slice/paragrade.service/server\n"))
+                .isEqualTo("/system.slice/paragrade.service/server");
+        assertThat(SelfCheck.v2Cgroup("12:pids:/user.slice\n1:name=systemd:/user.slice\n0::/user.slice\n"))
+                .isEqualTo("/user.slice");
+        assertThat(SelfCheck.v2Cgroup("12:pids:/\n11:memory:/\n")).isNull();
+    }
 }
