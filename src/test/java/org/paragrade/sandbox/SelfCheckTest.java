@@ -22,17 +22,26 @@ class SelfCheckTest {
     }
 
     @Test
-    void emulatedSpawnGetsTwiceFourInterpreters() {
+    void emulatedSpawnGetsEightPlainCallsForEachOfItsFourInterpreters() {
         Limits l = SelfCheck.poolLimits("spawn", 16_000, 40, BASE);
-        assertThat(l.cpuSeconds()).isEqualTo(128.0);
-        assertThat(l.wallSeconds()).isEqualTo(256.0);
+        assertThat(l.cpuSeconds()).isEqualTo(512.0);
+        assertThat(l.wallSeconds()).isEqualTo(1024.0);
         assertThat(l.memoryMb()).isEqualTo(160);
         assertThat(l.maxProcesses()).isEqualTo(48);
     }
 
     @Test
     void emulatedForkNeverGoesBelowThePlainLimits() {
-        assertThat(SelfCheck.poolLimits("fork", 16_000, 40, BASE)).isEqualTo(BASE);
-        assertThat(SelfCheck.poolLimits("forkserver", 16_000, 40, BASE).cpuSeconds()).isEqualTo(96.0);
+        assertThat(SelfCheck.poolLimits("fork", 1_000, 40, BASE)).isEqualTo(BASE);
+        assertThat(SelfCheck.poolLimits("forkserver", 16_000, 40, BASE).cpuSeconds()).isEqualTo(384.0);
+    }
+
+    @Test
+    void theV2PathIsTakenFromTheUnifiedLine() {
+        assertThat(SelfCheck.v2Cgroup("0::/system.slice/paragrade.service/server\n"))
+                .isEqualTo("/system.slice/paragrade.service/server");
+        assertThat(SelfCheck.v2Cgroup("12:pids:/user.slice\n1:name=systemd:/user.slice\n0::/user.slice\n"))
+                .isEqualTo("/user.slice");
+        assertThat(SelfCheck.v2Cgroup("12:pids:/\n11:memory:/\n")).isNull();
     }
 }
