@@ -143,6 +143,28 @@ class InterpretersSandboxTest {
                 .value().asText()).isEqualTo("survived");
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("usable")
+    void pid1AndTheResultChannelStayOutOfReach(String id) throws IOException {
+        RunResult taken = sandbox.run(request(SandboxFixture.solution("take_pid1.py"), "run", Map.of(), LIMITS, id));
+        assertThat(taken.outcome()).as(taken.message() + taken.traceback()).isEqualTo(Outcome.COMPLETED);
+        var seen = taken.value();
+        assertThat(seen.path("pid 1").asText()).as("pid 1 is the supervisor").endsWith("/supervisor.py");
+        for (String ptrace : List.of("ptrace(PTRACE_ATTACH, 1)", "ptrace(PTRACE_SEIZE, 1)", "process_vm_readv(1)")) {
+            assertThat(seen.path(ptrace).asText()).as(ptrace).isEqualTo("Operation not permitted");
+        }
+        for (String open : List.of("/proc/1/fd/1 wb", "/proc/1/mem r+b", "readlink /proc/1/exe")) {
+            assertThat(seen.path(open).asText()).as(open).isEqualTo("PermissionError");
+        }
+        assertThat(seen.path("state of pid 1").asText()).as("SIGSTOP did not stop it").isNotEqualTo("T");
+
+        RunResult forged = sandbox.run(request(SandboxFixture.solution("fake_result.py"), "run", Map.of(), LIMITS, id));
+        assertThat(forged.outcome()).as(forged.message()).isEqualTo(Outcome.COMPLETED);
+        forged.value().fields().forEachRemaining(e -> assertThat(e.getValue().asText()).as(e.getKey())
+                .isEqualTo("PermissionError"));
+        assertThat(forged.stdout()).contains("PARAGRADE/1 "); // captured as text, never parsed
+    }
+
     private static RunRequest request(Path dir, String entry, Map<String, Object> params, Limits limits, String id) {
         return new RunRequest("interp-" + id, dir, null, new HarnessSpec(entry, "function", params, false, null), limits, id);
     }
