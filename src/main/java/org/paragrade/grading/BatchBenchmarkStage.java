@@ -23,6 +23,7 @@ import org.paragrade.sandbox.RunResult;
  * leaves the batch; a reference that fails is ours and ends the session for all.
  */
 final class BatchBenchmarkStage {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BatchBenchmarkStage.class);
 
     /** One solution in the session: how it runs, how it is checked, and where its progress goes. */
     static final class Member {
@@ -52,14 +53,25 @@ final class BatchBenchmarkStage {
 
     private final Duration curveBudget;
     private final long seed;
+    private final java.util.function.BooleanSupplier othersWaiting;
 
     /**
      * @param curveBudget the curve budget of one benchmark: a session of n members has n times it, so each
      *                    member's curve is measured as far as on its own
      */
     BatchBenchmarkStage(Duration curveBudget, long seed) {
+        this(curveBudget, seed, () -> false);
+    }
+
+    /**
+     * @param othersWaiting whether other solutions wait in the queue: then the rest of the curve (which no grade
+     *                      uses) is measured once per member and no more, whatever the budget, and the machine goes
+     *                      to the next grading
+     */
+    BatchBenchmarkStage(Duration curveBudget, long seed, java.util.function.BooleanSupplier othersWaiting) {
         this.curveBudget = curveBudget;
         this.seed = seed;
+        this.othersWaiting = othersWaiting;
     }
 
     /**
@@ -76,11 +88,18 @@ final class BatchBenchmarkStage {
         boolean unaccounted = false;
         String accounting = null;
         JsonNode sequentialAtOne = null;
+        // where the session's time went, for the log: grade rounds and curve rounds, their count and seconds
+        int[] roundsOf = new int[2];
+        long[] nanosOf = new long[2];
         for (int r = 0; ; r++) {
-            List<BatchRounds.Cell> cells = rounds.round(r, () -> System.nanoTime() - start < budget);
+            long roundStart = System.nanoTime();
+            Boolean[] timeLeft = {null}; // asked once a round (the queue's depth is a query)
+            List<BatchRounds.Cell> cells = rounds.round(r, () -> timeLeft[0] != null ? timeLeft[0]
+                    : (timeLeft[0] = System.nanoTime() - start < budget && !othersWaiting.getAsBoolean()));
             if (cells.isEmpty()) {
                 break;
             }
+            int phase = cells.stream().anyMatch(c -> plansGrade(members, c)) ? 0 : 1;
             for (BatchRounds.Cell cell : cells) {
                 List<Integer> watching = cell.shared() ? List.copyOf(rounds.active()) : List.of(cell.member());
                 if (!cell.shared() && !rounds.active().contains(cell.member())) {
@@ -121,7 +140,11 @@ final class BatchBenchmarkStage {
                         result.maxThreads(), result.maxProcesses(), result.peakMemoryMb(),
                         result.service() == null ? null : result.service().maxConcurrent()));
             }
+            roundsOf[phase]++;
+            nanosOf[phase] += System.nanoTime() - roundStart;
         }
+        LOG.infof("Benchmark session of %d: %d grade round(s) in %.1f s, %d curve round(s) in %.1f s", members.size(),
+                roundsOf[0], nanosOf[0] / 1e9, roundsOf[1], nanosOf[1] / 1e9);
         // Every run of the session is ours: what the host did beyond them was a neighbour's.
         Contention contention = unaccounted ? null : HostCpu.contention(before, cgroupCpuMs);
         List<BenchmarkStage.Result> out = new ArrayList<>();
@@ -140,6 +163,11 @@ final class BatchBenchmarkStage {
             }
         }
         return out;
+    }
+
+    /** A cell of the grade's rounds (the scoring point's), not of the rest of the curve. */
+    private static boolean plansGrade(List<Member> members, BatchRounds.Cell cell) {
+        return !cell.shared() && members.get(cell.member()).plan.gradeTrials().contains(cell.trial());
     }
 
     /** Before a run the member sees: its progress, and whether its claim still holds. */

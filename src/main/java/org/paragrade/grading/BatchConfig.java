@@ -14,4 +14,13 @@ public interface BatchConfig {
      */
     @WithDefault("4")
     int max();
+
+    /**
+     * Members of a batch whose correctness runs go on at once (1: one after another). Correctness is not
+     * timed for a figure, and one member's short runs leave a core idle between them: 2 keeps both cores of a
+     * 2-core machine busy through a batch's checks, about halving them. The benchmark session still has the
+     * machine to itself.
+     */
+    @WithDefault("2")
+    int checkers();
 }

@@ -28,20 +28,26 @@ final class BatchGrading {
     private final int contentionRetries;
     private final Duration contentionPause;
     private final long seed;
+    private final int checkers;
+    private final java.util.function.BooleanSupplier othersWaiting;
 
     /**
      * @param curveBudget       one benchmark's time after which the rest of its curve is no longer measured
      * @param contentionRetries times a session made on a busy machine is paused and made again
      * @param seed              orders the session's rounds (reproducibly)
+     * @param checkers          members whose correctness runs may run at once (1: one after another)
+     * @param othersWaiting     other solutions wait in the queue: the rest of each curve is measured once only
      */
     BatchGrading(List<Grader> graders, MachineLock machine, Duration curveBudget, int contentionRetries,
-                 Duration contentionPause, long seed) {
+                 Duration contentionPause, long seed, int checkers, java.util.function.BooleanSupplier othersWaiting) {
         this.graders = List.copyOf(graders);
         this.machine = machine;
         this.curveBudget = curveBudget;
         this.contentionRetries = contentionRetries;
         this.contentionPause = contentionPause;
         this.seed = seed;
+        this.checkers = checkers;
+        this.othersWaiting = othersWaiting;
     }
 
     List<Result> grade() throws InterruptedException {
@@ -49,16 +55,10 @@ final class BatchGrading {
         Result[] results = new Result[n];
         Grader.Checked[] checked = new Grader.Checked[n];
         List<Integer> correct = new ArrayList<>();
+        check(checked, results);
         for (int i = 0; i < n; i++) {
-            try {
-                checked[i] = graders.get(i).check();
-                if (checked[i].benchmarked()) {
-                    correct.add(i);
-                }
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                results[i] = new Result(null, e);
+            if (checked[i] != null && checked[i].benchmarked()) {
+                correct.add(i);
             }
         }
         BenchmarkStage.Result[] measured = new BenchmarkStage.Result[n];
@@ -97,6 +97,61 @@ final class BatchGrading {
     }
 
     /**
+     * Every member's scan and correctness runs, {@code checkers} at a time: they share the machine (no timing of
+     * theirs is a figure), so on 2 cores two members' runs overlap where one member's would leave a core idle
+     * between its short runs. Each check runs under the worker's log fields; one failing leaves the others alone.
+     */
+    private void check(Grader.Checked[] checked, Result[] results) throws InterruptedException {
+        int n = graders.size();
+        if (checkers <= 1 || n == 1) {
+            for (int i = 0; i < n; i++) {
+                try {
+                    checked[i] = graders.get(i).check();
+                } catch (RuntimeException e) {
+                    results[i] = new Result(null, e);
+                }
+            }
+            return;
+        }
+        Map<String, Object> fields = org.jboss.logging.MDC.getMap();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(checkers, n), r -> {
+                    Thread t = new Thread(r, Thread.currentThread().getName() + "-check");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Grader.Checked>> running = new ArrayList<>();
+            for (Grader g : graders) {
+                running.add(pool.submit(() -> {
+                    fields.forEach(org.jboss.logging.MDC::put);
+                    try {
+                        return g.check();
+                    } finally {
+                        org.jboss.logging.MDC.clear();
+                    }
+                }));
+            }
+            for (int i = 0; i < n; i++) {
+                try {
+                    checked[i] = running.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof InterruptedException interrupted) {
+                        throw interrupted;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    results[i] = new Result(null, cause instanceof RuntimeException re ? re : new RuntimeException(cause));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * Evidence sessions: for each other interpreter the exercise lists, the same plan's interleaved rounds (the
      * solutions and the references all on that interpreter), for the members the scored session measured. Once each:
      * the grade does not rest on them, and a run failing there fails its solution as on the scored interpreter.
@@ -113,7 +168,7 @@ final class BatchGrading {
             List<BatchBenchmarkStage.Member> members = in.stream().map(i -> graders.get(i).member(id)).toList();
             List<BenchmarkStage.Result> session;
             try (var held = machine.benchmark()) {
-                session = new BatchBenchmarkStage(curveBudget, seed).run(members, graders.get(in.get(0)).workload());
+                session = new BatchBenchmarkStage(curveBudget, seed, othersWaiting).run(members, graders.get(in.get(0)).workload());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InfrastructureFailure("interrupted while benchmarking on " + id);
@@ -141,7 +196,7 @@ final class BatchGrading {
             List<BatchBenchmarkStage.Member> members = in.stream().map(i -> graders.get(i).member()).toList();
             List<BenchmarkStage.Result> session;
             try (var held = machine.benchmark()) {
-                session = new BatchBenchmarkStage(curveBudget, seed).run(members, graders.get(in.get(0)).workload());
+                session = new BatchBenchmarkStage(curveBudget, seed, othersWaiting).run(members, graders.get(in.get(0)).workload());
             }
             Contention contention = null;
             List<Integer> still = new ArrayList<>();

@@ -100,14 +100,27 @@ public class BundleValidator {
             ExerciseRunner runner = m.benchmark() == null ? any : any.on(m.benchmark().scoredInterpreter());
             Sequential truth = new Sequential(runner);
             try (var held = machine.correctness()) {
-                for (RunVariant variant : variantsInOrder(m)) {
-                    checks.add(checkCases(m, runner, truth, variant, problems, tracker, ""));
-                }
-                for (String id : m.benchmark() == null ? List.<String>of() : m.benchmark().evidenceInterpreters()) {
+                // Sequential first, alone: its runs are every other check's expected values. Then the rest,
+                // CHECKERS at a time (correctness is not timed for a figure), reported in the same order.
+                List<java.util.concurrent.Callable<ValidationReport.ReferenceCheck>> rest = new ArrayList<>();
+                List<List<String>> theirProblems = new ArrayList<>();
+                for (String id : interpreters(m)) {
+                    ExerciseRunner on = id == null ? runner : any.on(id);
                     for (RunVariant variant : variantsInOrder(m)) {
-                        checks.add(checkCases(m, any.on(id), truth, variant, problems, tracker, " on " + id));
+                        List<String> own = new ArrayList<>();
+                        java.util.concurrent.Callable<ValidationReport.ReferenceCheck> check = () -> checkCases(m, on,
+                                truth, variant, own, tracker, id == null ? "" : " on " + id);
+                        if (id == null && variant == RunVariant.SEQUENTIAL) {
+                            checks.add(check.call());
+                            problems.addAll(own);
+                        } else {
+                            rest.add(check);
+                            theirProblems.add(own);
+                        }
                     }
                 }
+                checks.addAll(inParallel(rest));
+                theirProblems.forEach(problems::addAll);
             }
             accounting = truth.accounting;
             if (benchmark && problems.isEmpty() && m.benchmark() != null) {
@@ -124,6 +137,60 @@ public class BundleValidator {
             problems.add("validation could not run: " + e.getMessage());
         }
         return new ValidationReport(problems.isEmpty(), problems, checks, accounting, Instant.now().toString());
+    }
+
+    /** Checks of variants run at once after sequential's (2 keeps a 2-core machine's cores busy between runs). */
+    static final int CHECKERS = 2;
+
+    /** The scored interpreter (null) first, then the exercise's evidence interpreters. */
+    private static List<String> interpreters(ExerciseManifest m) {
+        List<String> ids = new ArrayList<>();
+        ids.add(null);
+        if (m.benchmark() != null) {
+            ids.addAll(m.benchmark().evidenceInterpreters());
+        }
+        return ids;
+    }
+
+    /** The checks' results in their order, {@link #CHECKERS} running at once. */
+    private static List<ValidationReport.ReferenceCheck> inParallel(
+            List<java.util.concurrent.Callable<ValidationReport.ReferenceCheck>> checks) throws Exception {
+        if (checks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> fields = org.jboss.logging.MDC.getMap();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(CHECKERS, r -> {
+            Thread t = new Thread(r, Thread.currentThread().getName() + "-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<ValidationReport.ReferenceCheck>> running = new ArrayList<>();
+            for (var check : checks) {
+                running.add(pool.submit(() -> {
+                    fields.forEach(org.jboss.logging.MDC::put);
+                    try {
+                        return check.call();
+                    } finally {
+                        org.jboss.logging.MDC.clear();
+                    }
+                }));
+            }
+            List<ValidationReport.ReferenceCheck> out = new ArrayList<>();
+            for (var f : running) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) {
+                        throw cause; // a cancelled claim, an interrupt, our own failure: as when run in line
+                    }
+                    throw (Error) e.getCause();
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Sequential first (it is every other variant's oracle), the other references, the starter last. */
@@ -148,7 +215,7 @@ public class BundleValidator {
         }
 
         @Override
-        public com.fasterxml.jackson.databind.JsonNode of(Map<String, Object> params) {
+        public synchronized com.fasterxml.jackson.databind.JsonNode of(Map<String, Object> params) {
             String key = ExerciseRunner.key(params);
             if (seen.containsKey(key)) {
                 return seen.get(key);

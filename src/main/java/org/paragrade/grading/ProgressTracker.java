@@ -15,21 +15,21 @@ final class ProgressTracker {
     }
 
     /** Before a run: stop if the grading must stop, else say where it is. */
-    void before(String phase) {
+    synchronized void before(String phase) {
         sink.checkContinue();
         sink.update(phase, done, total);
     }
 
-    void ran() {
+    synchronized void ran() {
         done++;
     }
 
     /** Runs not planned at first (extra benchmark rounds). */
-    void plan(int more) {
+    synchronized void plan(int more) {
         total += more;
     }
 
-    void phase(String phase) {
+    synchronized void phase(String phase) {
         sink.update(phase, done, total);
     }
 

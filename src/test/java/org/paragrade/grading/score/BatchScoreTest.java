@@ -79,12 +79,17 @@ class BatchScoreTest {
 
     /** The engine's session loop (BatchBenchmarkStage) over the simulated machine; returns the batch and its run count. */
     private static BatchRounds session(List<Solution> members, List<Integer> runs) {
+        return session(members, runs, true);
+    }
+
+    /** @param timeLeft what the engine answers when a member that measured its curve once asks for more */
+    private static BatchRounds session(List<Solution> members, List<Integer> runs, boolean timeLeft) {
         List<BenchmarkPlan> plans = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) plans.add(members.get(i) == NOISY ? neverDecided(100 + i) : plan(100 + i));
         BatchRounds batch = new BatchRounds(plans, 7);
         int made = 0;
         for (int r = 0; ; r++) {
-            List<BatchRounds.Cell> cells = batch.round(r, () -> true);
+            List<BatchRounds.Cell> cells = batch.round(r, () -> timeLeft);
             if (cells.isEmpty()) break;
             for (BatchRounds.Cell c : cells) {
                 if (!c.shared() && !batch.active().contains(c.member())) continue;
@@ -150,5 +155,27 @@ class BatchScoreTest {
             List<Sample> alone = session(List.of(four.get(m)), new ArrayList<>()).view(0);
             assertThat(gradeCells(batch.view(m))).isEqualTo(gradeCells(alone));
         }
+    }
+
+    /**
+     * While others wait in the queue the engine says no time is left: each member's curve is measured once (not
+     * the plan's two rounds), its grade cells and score are what they are with time to spare, and the session is
+     * shorter by the second curve round of every member and of the references.
+     */
+    @Test
+    void withOthersWaitingTheCurveIsMeasuredOnceAndTheScoreIsUnchanged() {
+        List<Solution> four = List.of(PROCESSES, new Solution("b", 1040, 555, 570, 1.9, 0.03, -1),
+                new Solution("c", 1000, 990, 995, 1.0, 0.03, -1), new Solution("d", 1060, 565, 580, 1.9, 0.03, -1));
+        List<Integer> runs = new ArrayList<>();
+        BatchRounds spare = session(four, runs, true);
+        BatchRounds busy = session(four, runs, false);
+        Trial curveCell = new Trial(RunVariant.STUDENT, 4);
+        for (int m = 0; m < four.size(); m++) {
+            assertThat(gradeCells(busy.view(m))).as("member %d's grade cells", m).isEqualTo(gradeCells(spare.view(m)));
+            assertThat(score(busy.view(m))).isEqualTo(score(spare.view(m)));
+            assertThat(busy.own(m)).filteredOn(s -> s.trial().equals(curveCell)).as("its curve, once").hasSize(1);
+            assertThat(spare.own(m)).filteredOn(s -> s.trial().equals(curveCell)).hasSize(BenchmarkPlan.DEFAULT_CURVE_ROUNDS);
+        }
+        assertThat(runs.get(1)).as("runs of the session with others waiting").isLessThan(runs.get(0));
     }
 }
