@@ -24,11 +24,13 @@ public class HomeResource {
     private final Viewer viewer;
     private final ErrorPages errors;
     private final SessionAccounts sessions;
+    private final PageShortcut shortcut;
 
     private final String ssoLabel;
 
-    public HomeResource(Viewer viewer, ErrorPages errors, SessionAccounts sessions,
+    public HomeResource(Viewer viewer, ErrorPages errors, SessionAccounts sessions, PageShortcut shortcut,
             org.paragrade.ParagradeConfig config) {
+        this.shortcut = shortcut;
         this.viewer = viewer;
         this.errors = errors;
         this.sessions = sessions;
@@ -60,7 +62,9 @@ public class HomeResource {
     public Response logout(RoutingContext routing) {
         if (viewer.loggedIn()) {
             sessions.forget(viewer.name());
+            shortcut.forget(viewer.name()); // the pages kept for all the account's sessions
         }
+        shortcut.forgetSession(routing);
         FormAuthenticationMechanism.logout(routing);
         routing.response().addCookie(Cookie.cookie(CsrfToken.COOKIE, "").setPath("/").setMaxAge(0));
         return Response.seeOther(URI.create("/login?loggedOut=1")).build();

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.function.Supplier;
+import io.vertx.ext.web.RoutingContext;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paragrade.report.SubmissionView;
@@ -53,11 +55,13 @@ public class ReportResource {
     private final SubmissionAccess access;
     private final ErrorPages errors;
     private final RenderedPages rendered;
+    private final PageShortcut shortcut;
 
     public ReportResource(Viewer viewer, CsrfToken csrf, Reports reports, ViewTurns turns,
                           SubmissionService submissions, SubmissionAccess access, ErrorPages errors,
-                          RenderedPages rendered) {
+                          RenderedPages rendered, PageShortcut shortcut) {
         this.rendered = rendered;
+        this.shortcut = shortcut;
         this.viewer = viewer;
         this.csrf = csrf;
         this.reports = reports;
@@ -75,7 +79,8 @@ public class ReportResource {
 
     @GET
     @Path("{id}")
-    public Response report(@PathParam("id") long id, @QueryParam("done") String done, @Context Request request) {
+    public Response report(@PathParam("id") long id, @QueryParam("done") String done, @Context Request request,
+                           RoutingContext routing) {
         String notice = switch (done == null ? "" : done) {
             case "regrade" -> "Queued for grading again. The earlier grade stays in the history.";
             case "override" -> "The grade override is saved; the automatic grade is kept beside it.";
@@ -88,11 +93,21 @@ public class ReportResource {
         EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
                 Boolean.toString(viewer.mayGrade()), csrf.token(), notice));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged == null) {
+        // a token drawn for this response alone never recurs: its page is neither kept nor given back again
+        boolean again = !csrf.fresh();
+        boolean shortcutted = again && done == null && routing.request().query() == null;
+        if (unchanged == null || shortcutted) {
             Reports.Shown r = shown.view();
-            String page = rendered.get(tag.getValue(), () -> Templates.report(r.report(), r.staff(), notice, null,
-                    "", "", ReviewSection.of(r.review())).render());
-            unchanged = Response.ok(page, HTML_UTF8).tag(tag);
+            Supplier<String> render = () -> Templates.report(r.report(), r.staff(), notice, null, "", "",
+                    ReviewSection.of(r.review())).render();
+            String page = again ? rendered.get(tag.getValue(), render) : render.get();
+            if (shortcutted) {
+                shortcut.keep(routing, viewer.name(), page, "\"" + tag.getValue() + "\"", r.report().active(),
+                        shown.until());
+            }
+            if (unchanged == null) {
+                unchanged = Response.ok(page, HTML_UTF8).tag(tag);
+            }
         }
         return unchanged.header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
     }

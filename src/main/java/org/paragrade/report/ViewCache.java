@@ -46,8 +46,11 @@ public final class ViewCache<V> {
     public record Computed<V>(V view, Instant until) {
     }
 
-    /** A view as served, with its entity tag (quoted-string content, no quotes). */
-    public record Shown<V>(V view, String etag) {
+    /**
+     * A view as served, with its entity tag (quoted-string content, no quotes) and when it changes by itself
+     * at the latest (null: only with its revision).
+     */
+    public record Shown<V>(V view, String etag, Instant until) {
     }
 
     private record Key(long submission, Audience audience) {
@@ -91,7 +94,7 @@ public final class ViewCache<V> {
         synchronized (entries) {
             Entry<V> kept = entries.get(key);
             if (kept != null && kept.servesAt(r.stamp(), now)) {
-                return new Shown<>(kept.view(), kept.etag());
+                return new Shown<>(kept.view(), kept.etag(), kept.until());
             }
             flight = flights.get(key);
             if (flight == null || !flight.stamp().equals(r.stamp())) {
@@ -103,7 +106,7 @@ public final class ViewCache<V> {
         if (!mine) {
             try {
                 Entry<V> e = flight.result().get();
-                return new Shown<>(e.view(), e.etag());
+                return new Shown<>(e.view(), e.etag(), e.until());
             } catch (ExecutionException e) {
                 return computed(key, r, audience, now, compute); // its failure was its own: try once more here
             } catch (InterruptedException e) {
@@ -113,7 +116,7 @@ public final class ViewCache<V> {
         }
         try {
             Shown<V> shown = computed(key, r, audience, now, compute);
-            flight.result().complete(new Entry<>(r.stamp(), null, shown.view(), shown.etag()));
+            flight.result().complete(new Entry<>(r.stamp(), shown.until(), shown.view(), shown.etag()));
             return shown;
         } catch (RuntimeException | Error e) {
             flight.result().completeExceptionally(e);
@@ -137,7 +140,7 @@ public final class ViewCache<V> {
         synchronized (entries) {
             entries.put(key, fresh);
         }
-        return new Shown<>(fresh.view(), fresh.etag());
+        return new Shown<>(fresh.view(), fresh.etag(), fresh.until());
     }
 
     int size() {

@@ -1,0 +1,267 @@
+package org.paragrade.portal;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The report page answered again, for a few seconds ({@link #FRESH}; {@link #FRESH_ACTIVE} while queued or
+ * running; never past the moment its view changes by itself, as a deadline releasing hidden cases), to the
+ * very session that was just shown it: a reload
+ * storm's requests (fifty students pressing F5 on the evening of a deadline, a running page polled every
+ * second) are served from memory on the event loop, without the worker thread, the transaction, the
+ * revision query and the staff-scope query each full request costs.
+ *
+ * <p>What makes it safe: a page is kept only after a full request of {@code GET /submissions/{id}} (no query)
+ * was authenticated, allowed and answered 200 by {@link ReportResource}, under the exact values of the two
+ * cookies that request carried (the encrypted session cookie and the form token's cookie), and it is given
+ * back only to a request carrying both exact values for the exact path, so what it gets is byte for byte
+ * what that session was shown at most that long ago. A page drawn with a fresh form token (the session
+ * had no token cookie yet) is never kept. What the bound means: any change — a grading step, a regrade, an
+ * override, a review, a role or course-staff change, a removed account — made on this
+ * instance by a request (any method but GET, HEAD and OPTIONS) drops every kept page once it is answered, so it
+ * shows at once; made elsewhere (another instance, the grading worker's own steps) it reaches a
+ * session that keeps reloading at most that long late — a running page's progress a second, as it already was
+ * ({@code report.ViewCache.WAITING}). A logout forgets the account's pages at once, and the exact session's.
+ *
+ * <p>Bounded by the bytes kept ({@link #MAX_BYTES}, least recently kept out first); an expired page is
+ * dropped when it is next asked for.
+ */
+@ApplicationScoped
+public class PageShortcut {
+    /** How old a page given back may be: a queued or running submission's (its progress moves)... */
+    static final Duration FRESH_ACTIVE = Duration.ofSeconds(1);
+    /** ...and a settled one's, which only a regrade, an override, a review or a deadline changes. */
+    static final Duration FRESH = Duration.ofSeconds(5);
+    /** About 500 report pages of 30 KB: a class reloading at once, each kept for a second. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** Before Quarkus's security filters (installed at minus their priority, a few hundred). */
+    static final int ORDER = -1000;
+    static final String PATHS = "/submissions/[0-9]{1,18}";
+    private static final String HTML_UTF8 = "text/html;charset=UTF-8";
+
+    record Key(String path, String session, String token) {
+    }
+
+    record Page(String username, Buffer body, String etag, long until) {
+    }
+
+    private final String sessionCookie;
+    private final LongSupplier clock;
+    private final AtomicLong served = new AtomicLong();
+    /** Moved by every write this instance answers: a page read before it is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+    private static final String READ_AT = PageShortcut.class.getName() + ".generation";
+    private long bytes; // guarded by pages
+    private final Map<Key, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+
+    @jakarta.inject.Inject
+    public PageShortcut(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+        this(sessionCookie, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, monotonic (tests move it by hand) */
+    PageShortcut(String sessionCookie, LongSupplier clock) {
+        this.sessionCookie = sessionCookie;
+        this.clock = clock;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(routing -> {
+            if (!SAFE.contains(routing.request().method().name())) {
+                routing.addBodyEndHandler(done -> changed()); // once the write's answer is out: committed
+            }
+            routing.next();
+        });
+        router.getWithRegex(PATHS).order(ORDER + 1).handler(this::serve);
+    }
+
+    private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    /**
+     * Something this instance was asked to write (an upload, a regrade, an override, a review, a course's
+     * settings, a login...) has been answered: every kept page goes, and none read before it is kept, so a
+     * change made here shows at once on every page of this instance (made elsewhere: within {@link #FRESH}).
+     */
+    public void changed() {
+        generation.incrementAndGet();
+        synchronized (pages) {
+            pages.clear();
+            bytes = 0;
+        }
+    }
+
+    /**
+     * Keeps {@code html}, just answered 200 with {@code etag} to the request of {@code routing} by
+     * {@code username}'s session, when that request may be answered again from memory.
+     */
+    public void keep(RoutingContext routing, String username, String html, String etag, boolean active,
+                     Instant changes) {
+        Key key = key(routing.request());
+        Long readAt = routing.get(READ_AT);
+        if (key != null && readAt != null && username != null && !username.isEmpty()) {
+            Duration fresh = active ? FRESH_ACTIVE : FRESH;
+            if (changes != null) {
+                Duration left = Duration.between(Instant.now(), changes);
+                fresh = left.compareTo(fresh) < 0 ? left : fresh;
+            }
+            if (!fresh.isNegative() && !fresh.isZero()) {
+                keep(key, readAt, username, html, etag, fresh);
+            }
+        }
+    }
+
+    /** False when not kept: too big, or a write was answered since {@code readAt}. */
+    boolean keep(Key key, long readAt, String username, String html, String etag, Duration fresh) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        if (body.length > MAX_BYTES / 8) {
+            return false; // never let one page push out most of the others
+        }
+        Page page = new Page(username, Buffer.buffer(body), etag, clock.getAsLong() + fresh.toNanos());
+        synchronized (pages) {
+            if (readAt != generation.get()) {
+                return false; // a write was answered while this page was read: it may show the state before it
+            }
+            Page before = pages.put(key, page);
+            bytes += body.length - (before == null ? 0 : before.body().length());
+            var eldest = pages.values().iterator();
+            while (bytes > MAX_BYTES && eldest.hasNext()) {
+                bytes -= eldest.next().body().length();
+                eldest.remove();
+            }
+        }
+        return true;
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    /** Forgets every page kept for {@code username}'s sessions. */
+    public void forget(String username) {
+        synchronized (pages) {
+            var it = pages.values().iterator();
+            while (it.hasNext()) {
+                Page p = it.next();
+                if (p.username().equals(username)) {
+                    bytes -= p.body().length();
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /** Forgets the pages kept for the session whose cookie {@code routing}'s request carries (a logout). */
+    public void forgetSession(RoutingContext routing) {
+        Cookie cookie = routing.request().getCookie(sessionCookie);
+        if (cookie == null) {
+            return;
+        }
+        String session = cookie.getValue();
+        synchronized (pages) {
+            var it = pages.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getKey().session().equals(session)) {
+                    bytes -= e.getValue().body().length();
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /** Pages given back from memory since start. */
+    public long served() {
+        return served.get();
+    }
+
+    void serve(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        Key key = key(request);
+        Page page = key == null ? null : fresh(key);
+        if (page == null) {
+            if (key != null) {
+                routing.put(READ_AT, generation.get());
+            }
+            routing.next();
+            return;
+        }
+        served.incrementAndGet();
+        var response = routing.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, ReportResource.PRIVATE)
+                .putHeader(HttpHeaders.ETAG, page.etag());
+        String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (match != null && matches(match, page.etag())) {
+            response.setStatusCode(304).end();
+        } else {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, HTML_UTF8).end(page.body());
+        }
+    }
+
+    /** The request's key, or null when it is not one a kept page may answer. */
+    private Key key(HttpServerRequest request) {
+        if (request.query() != null || request.headers().contains(HttpHeaders.AUTHORIZATION)
+                || !request.path().matches(PATHS)) {
+            return null;
+        }
+        Cookie session = request.getCookie(sessionCookie);
+        Cookie token = request.getCookie(CsrfToken.COOKIE);
+        if (session == null || token == null || session.getValue().isEmpty() || token.getValue().isEmpty()) {
+            return null;
+        }
+        return new Key(request.path(), session.getValue(), token.getValue());
+    }
+
+    Page fresh(Key key) {
+        long now = clock.getAsLong();
+        synchronized (pages) {
+            Page page = pages.get(key);
+            if (page == null) {
+                return null;
+            }
+            if (now - page.until() >= 0) {
+                pages.remove(key);
+                bytes -= page.body().length();
+                return null;
+            }
+            return page;
+        }
+    }
+
+    /** If-None-Match: {@code *} or a list of tags, weak ones compared weakly (RFC 9110 13.1.2). */
+    static boolean matches(String header, String etag) {
+        String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String t : header.split(",")) {
+            String tag = t.trim();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int size() {
+        synchronized (pages) {
+            return pages.size();
+        }
+    }
+
+    long bytes() {
+        synchronized (pages) {
+            return bytes;
+        }
+    }
+}
