@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.function.Supplier;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -93,14 +92,23 @@ public class ReportResource {
         EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
                 Boolean.toString(viewer.mayGrade()), csrf.token(), notice));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        // a token drawn for this response alone never recurs: its page is neither kept nor given back again
-        boolean again = !csrf.fresh();
-        boolean shortcutted = again && done == null && routing.request().query() == null;
+        // a token drawn for this response alone never recurs: its page is not given back again
+        boolean shortcutted = !csrf.fresh() && done == null && routing.request().query() == null;
         if (unchanged == null || shortcutted) {
             Reports.Shown r = shown.view();
-            Supplier<String> render = () -> Templates.report(r.report(), r.staff(), notice, null, "", "",
-                    ReviewSection.of(r.review())).render();
-            String page = again ? rendered.get(tag.getValue(), render) : render.get();
+            // rendered once for every session of this viewer, with a stand-in where the forms' token goes
+            String token = csrf.token();
+            String shell = rendered.get(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
+                    Boolean.toString(viewer.mayGrade()), notice), () -> {
+                        csrf.use(RenderedPages.TOKEN_STAND_IN, csrf.fresh());
+                        try {
+                            return Templates.report(r.report(), r.staff(), notice, null, "", "",
+                                    ReviewSection.of(r.review())).render();
+                        } finally {
+                            csrf.use(token, csrf.fresh());
+                        }
+                    });
+            String page = shell.replace(RenderedPages.TOKEN_STAND_IN, token);
             if (shortcutted) {
                 shortcut.keep(routing, viewer.name(), page, "\"" + tag.getValue() + "\"", r.report().active(),
                         shown.until());

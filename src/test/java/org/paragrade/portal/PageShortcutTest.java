@@ -68,7 +68,16 @@ class PageShortcutTest {
 
         // another session of the same student (other cookies), another student, a stranger: never from memory
         PortalSession second = withToken("alice");
-        assertThat(get(second, path, null).fromMemory()).isFalse();
+        Got secondPage = get(second, path, null);
+        assertThat(secondPage.fromMemory()).isFalse();
+        // rendered once for both, each page's forms carry its own session's token
+        String aliceToken = alice.cookies.get(CsrfToken.COOKIE);
+        String secondToken = second.cookies.get(CsrfToken.COOKIE);
+        assertThat(secondToken).isNotEqualTo(aliceToken);
+        assertThat(full.response().asString()).contains("value=\"" + aliceToken + "\"").doesNotContain(secondToken)
+                .doesNotContain(RenderedPages.TOKEN_STAND_IN);
+        assertThat(secondPage.response().asString()).contains("value=\"" + secondToken + "\"")
+                .doesNotContain(aliceToken).doesNotContain(RenderedPages.TOKEN_STAND_IN);
         PortalSession bob = withToken("bob");
         Got bobs = get(bob, path, null);
         assertThat(bobs.fromMemory()).isFalse();
