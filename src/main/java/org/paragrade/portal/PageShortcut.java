@@ -217,12 +217,29 @@ public class PageShortcut {
                 || !request.path().matches(PATHS)) {
             return null;
         }
+        if (!once(request, sessionCookie) || !once(request, CsrfToken.COOKIE)) {
+            return null; // two of a name: which one the login reads need not be the one the key would
+        }
         Cookie session = request.getCookie(sessionCookie);
         Cookie token = request.getCookie(CsrfToken.COOKIE);
         if (session == null || token == null || session.getValue().isEmpty() || token.getValue().isEmpty()) {
             return null;
         }
         return new Key(request.path(), session.getValue(), token.getValue());
+    }
+
+    /** At most one cookie named {@code name} in all the request's Cookie headers. */
+    static boolean once(HttpServerRequest request, String name) {
+        int seen = 0;
+        for (String header : request.headers().getAll(HttpHeaders.COOKIE)) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if ((eq < 0 ? pair : pair.substring(0, eq)).trim().equals(name) && ++seen > 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     Page fresh(Key key) {

@@ -93,6 +93,14 @@ class PageShortcutTest {
         mixed.cookies.putAll(alice.cookies);
         mixed.cookies.put(CsrfToken.COOKIE, bob.cookies.get(CsrfToken.COOKIE));
         assertThat(get(mixed, path, null).fromMemory()).isFalse();
+        // the session cookie twice (another's value beside alice's): never from memory
+        long servedBefore = shortcut.served();
+        Response twice = io.restassured.RestAssured.given().redirects().follow(false)
+                .header("Cookie", "paragrade-session=" + bob.cookies.get("paragrade-session") + "; paragrade-session="
+                        + alice.cookies.get("paragrade-session") + "; " + CsrfToken.COOKIE + "=" + aliceToken)
+                .get(path);
+        assertThat(twice.statusCode()).isIn(200, 404);
+        assertThat(shortcut.served()).isEqualTo(servedBefore);
         // with a query, or another submission's address: the full request
         assertThat(get(alice, path + "?done=regrade", null).response().asString()).contains("Queued for grading again");
         assertThat(get(alice, "/submissions/" + (id + 1000), null).fromMemory()).isFalse();
