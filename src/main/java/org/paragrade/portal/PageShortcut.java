@@ -8,13 +8,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,6 +55,9 @@ public class PageShortcut {
     static final int ORDER = -1000;
     static final String PATHS = "/submissions/[0-9]{1,18}";
     private static final String HTML_UTF8 = "text/html;charset=UTF-8";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** The routing context's note of a request that may be kept: its key, and the generation it was read at. */
+    private static final String READ = PageShortcut.class.getName() + ".read";
 
     record Key(String path, String session, String token) {
     }
@@ -59,16 +65,18 @@ public class PageShortcut {
     record Page(String username, Buffer body, String etag, long until) {
     }
 
+    private record Read(Key key, long generation) {
+    }
+
     private final String sessionCookie;
     private final LongSupplier clock;
     private final AtomicLong served = new AtomicLong();
     /** Moved by every write this instance answers: a page read before it is not kept. */
     private final AtomicLong generation = new AtomicLong();
-    private static final String READ_AT = PageShortcut.class.getName() + ".generation";
     private long bytes; // guarded by pages
     private final Map<Key, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
 
-    @jakarta.inject.Inject
+    @Inject
     public PageShortcut(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this(sessionCookie, System::nanoTime);
     }
@@ -89,8 +97,6 @@ public class PageShortcut {
         router.getWithRegex(PATHS).order(ORDER + 1).handler(this::serve);
     }
 
-    private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS");
-
     /**
      * Something this instance was asked to write (an upload, a regrade, an override, a review, a course's
      * settings, a login...) has been answered: every kept page goes, and none read before it is kept, so a
@@ -98,10 +104,12 @@ public class PageShortcut {
      */
     public void changed() {
         generation.incrementAndGet();
-        synchronized (pages) {
-            pages.clear();
-            bytes = 0;
-        }
+        drop(e -> true);
+    }
+
+    /** Whether the page {@code routing} is answering may be kept ({@link #keep}): its request could be given it back. */
+    public boolean keeps(RoutingContext routing) {
+        return routing.get(READ) != null;
     }
 
     /**
@@ -110,16 +118,15 @@ public class PageShortcut {
      */
     public void keep(RoutingContext routing, String username, String html, String etag, boolean active,
                      Instant changes) {
-        Key key = key(routing.request());
-        Long readAt = routing.get(READ_AT);
-        if (key != null && readAt != null && username != null && !username.isEmpty()) {
+        Read read = routing.get(READ);
+        if (read != null && username != null && !username.isEmpty()) {
             Duration fresh = active ? FRESH_ACTIVE : FRESH;
             if (changes != null) {
                 Duration left = Duration.between(Instant.now(), changes);
                 fresh = left.compareTo(fresh) < 0 ? left : fresh;
             }
             if (!fresh.isNegative() && !fresh.isZero()) {
-                keep(key, readAt, username, html, etag, fresh);
+                keep(read.key(), read.generation(), username, html, etag, fresh);
             }
         }
     }
@@ -152,30 +159,24 @@ public class PageShortcut {
 
     /** Forgets every page kept for {@code username}'s sessions. */
     public void forget(String username) {
-        synchronized (pages) {
-            var it = pages.values().iterator();
-            while (it.hasNext()) {
-                Page p = it.next();
-                if (p.username().equals(username)) {
-                    bytes -= p.body().length();
-                    it.remove();
-                }
-            }
-        }
+        drop(e -> e.getValue().username().equals(username));
     }
 
     /** Forgets the pages kept for the session whose cookie {@code routing}'s request carries (a logout). */
     public void forgetSession(RoutingContext routing) {
         Cookie cookie = routing.request().getCookie(sessionCookie);
-        if (cookie == null) {
-            return;
+        if (cookie != null) {
+            String session = cookie.getValue();
+            drop(e -> e.getKey().session().equals(session));
         }
-        String session = cookie.getValue();
+    }
+
+    private void drop(Predicate<Map.Entry<Key, Page>> which) {
         synchronized (pages) {
             var it = pages.entrySet().iterator();
             while (it.hasNext()) {
                 var e = it.next();
-                if (e.getKey().session().equals(session)) {
+                if (which.test(e)) {
                     bytes -= e.getValue().body().length();
                     it.remove();
                 }
@@ -194,7 +195,7 @@ public class PageShortcut {
         Page page = key == null ? null : fresh(key);
         if (page == null) {
             if (key != null) {
-                routing.put(READ_AT, generation.get());
+                routing.put(READ, new Read(key, generation.get()));
             }
             routing.next();
             return;
@@ -211,10 +212,9 @@ public class PageShortcut {
         }
     }
 
-    /** The request's key, or null when it is not one a kept page may answer. */
+    /** The key of a request of {@link #PATHS} (the route's), or null when no kept page may answer it. */
     private Key key(HttpServerRequest request) {
-        if (request.query() != null || request.headers().contains(HttpHeaders.AUTHORIZATION)
-                || !request.path().matches(PATHS)) {
+        if (request.query() != null || request.headers().contains(HttpHeaders.AUTHORIZATION)) {
             return null;
         }
         if (!once(request, sessionCookie) || !once(request, CsrfToken.COOKIE)) {
@@ -228,7 +228,10 @@ public class PageShortcut {
         return new Key(request.path(), session.getValue(), token.getValue());
     }
 
-    /** At most one cookie named {@code name} in all the request's Cookie headers. */
+    /**
+     * At most one cookie named {@code name} in all the request's Cookie headers (Vert.x's own cookie map keeps
+     * the first of a name only, so it cannot tell).
+     */
     static boolean once(HttpServerRequest request, String name) {
         int seen = 0;
         for (String header : request.headers().getAll(HttpHeaders.COOKIE)) {

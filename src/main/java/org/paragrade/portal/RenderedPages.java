@@ -9,9 +9,9 @@ import java.util.function.Supplier;
  * Pages rendered once and served again while their entity tag stands. The tag is a digest of everything the
  * page shows (the report's revision and audience, the viewer's name and role, the notice) but the forms'
  * token, which is rendered as {@link #TOKEN_STAND_IN} and put in per request (each session has its own), so a
- * page kept under a tag, with the token put in, is byte for byte what rendering again would give that viewer. Rendering the report
- * template with its tables and charts is most of a report request's CPU (Qute's resolution of every
- * expression); a graded report changes only on a regrade, an override or a review, and a running one at most
+ * page kept under a tag, with the token put in, is byte for byte what rendering again would give that viewer.
+ * Rendering the report template with its tables and charts is most of a report request's CPU (Qute's
+ * resolution of every expression); a graded report changes only on a regrade, an override or a review, and a running one at most
  * once a second ({@code ViewCache.WAITING}), so under a deadline's reload storm each viewer's page is rendered
  * about once per change, not once per request.
  *

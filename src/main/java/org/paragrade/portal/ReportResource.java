@@ -89,25 +89,25 @@ public class ReportResource {
         };
         ViewCache.Shown<Reports.Shown> shown = turns.take(() -> reports.view(id, viewer));
         // the page around the report is the viewer's: their navigation, their forms' token, the notice
-        EntityTag tag = new EntityTag(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
-                Boolean.toString(viewer.mayGrade()), csrf.token(), notice));
+        String viewersPage = ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
+                Boolean.toString(viewer.mayGrade()), notice);
+        EntityTag tag = new EntityTag(ViewCache.digest(viewersPage, csrf.token()));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         // a token drawn for this response alone never recurs: its page is not given back again
-        boolean shortcutted = !csrf.fresh() && done == null && routing.request().query() == null;
+        boolean shortcutted = !csrf.fresh() && shortcut.keeps(routing);
         if (unchanged == null || shortcutted) {
             Reports.Shown r = shown.view();
             // rendered once for every session of this viewer, with a stand-in where the forms' token goes
             String token = csrf.token();
-            String shell = rendered.get(ViewCache.digest(shown.etag(), viewer.name(), viewer.role(),
-                    Boolean.toString(viewer.mayGrade()), notice), () -> {
-                        csrf.use(RenderedPages.TOKEN_STAND_IN, csrf.fresh());
-                        try {
-                            return Templates.report(r.report(), r.staff(), notice, null, "", "",
-                                    ReviewSection.of(r.review())).render();
-                        } finally {
-                            csrf.use(token, csrf.fresh());
-                        }
-                    });
+            String shell = rendered.get(viewersPage, () -> {
+                csrf.use(RenderedPages.TOKEN_STAND_IN, csrf.fresh());
+                try {
+                    return Templates.report(r.report(), r.staff(), notice, null, "", "",
+                            ReviewSection.of(r.review())).render();
+                } finally {
+                    csrf.use(token, csrf.fresh());
+                }
+            });
             String page = shell.replace(RenderedPages.TOKEN_STAND_IN, token);
             if (shortcutted) {
                 shortcut.keep(routing, viewer.name(), page, "\"" + tag.getValue() + "\"", r.report().active(),
