@@ -35,10 +35,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * what that session was shown at most that long ago. A page drawn with a fresh form token (the session
  * had no token cookie yet) is never kept. What the bound means: any change — a grading step, a regrade, an
  * override, a review, a role or course-staff change, a removed account — made on this
- * instance by a request (any method but GET, HEAD and OPTIONS) drops every kept page once it is answered, so it
- * shows at once; made elsewhere (another instance, the grading worker's own steps) it reaches a
- * session that keeps reloading at most that long late — a running page's progress a second, as it already was
- * ({@code report.ViewCache.WAITING}). A logout forgets the account's pages at once, and the exact session's.
+ * instance by a request (any method but GET, HEAD and OPTIONS; but a login, which changes nothing shown) drops
+ * every kept page once it is answered, so it shows at once; made elsewhere (another instance, the grading
+ * worker's own steps) it reaches a session that keeps reloading at most that long late — a running page's
+ * progress a second, as it already was ({@code report.ViewCache.WAITING}), a settled page's change that long
+ * and the second a full request's read may be kept ({@link RecentReads#FRESH}). A logout forgets the
+ * account's pages at once, and the exact session's.
  *
  * <p>Bounded by the bytes kept ({@link #MAX_BYTES}, least recently kept out first); an expired page is
  * dropped when it is next asked for.
@@ -56,6 +58,11 @@ public class PageShortcut {
     static final String PATHS = "/submissions/[0-9]{1,18}";
     private static final String HTML_UTF8 = "text/html;charset=UTF-8";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /**
+     * The form login's post: it changes nothing a page shows (it checks a password and sets a cookie), and a
+     * deadline's logins would otherwise drop every kept page and read, fifty times over.
+     */
+    static final String LOGIN = "/j_security_check";
     /** The routing context's note of a request that may be kept: its key, and the generation it was read at. */
     private static final String READ = PageShortcut.class.getName() + ".read";
 
@@ -89,7 +96,7 @@ public class PageShortcut {
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(routing -> {
-            if (!SAFE.contains(routing.request().method().name())) {
+            if (!SAFE.contains(routing.request().method().name()) && !LOGIN.equals(routing.request().path())) {
                 routing.addBodyEndHandler(done -> changed()); // once the write's answer is out: committed
             }
             routing.next();
@@ -99,8 +106,9 @@ public class PageShortcut {
 
     /**
      * Something this instance was asked to write (an upload, a regrade, an override, a review, a course's
-     * settings, a login...) has been answered: every kept page goes, and none read before it is kept, so a
-     * change made here shows at once on every page of this instance (made elsewhere: within {@link #FRESH}).
+     * settings, a password...; not a login) has been answered: every kept page goes, and none read before it is
+     * kept, so a change made here shows at once on every page of this instance (made elsewhere: within
+     * {@link #FRESH}).
      */
     public void changed() {
         generation.incrementAndGet();

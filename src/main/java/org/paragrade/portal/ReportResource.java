@@ -1,9 +1,9 @@
 package org.paragrade.portal;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +22,7 @@ import java.time.Instant;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.paragrade.course.StaffScope;
 import org.paragrade.report.SubmissionView;
 import org.paragrade.report.SubmissionViews;
 import org.paragrade.report.ViewCache;
@@ -163,30 +164,54 @@ public class ReportResource {
     public static class Reports {
         private final SubmissionViews views;
         private final ReviewDesk desk;
+        private final RecentReads recent;
         private final ViewCache<Shown> cache = new ViewCache<>();
 
-        public Reports(SubmissionViews views, ReviewDesk desk) {
+        public Reports(SubmissionViews views, ReviewDesk desk, RecentReads recent) {
             this.views = views;
             this.desk = desk;
+            this.recent = recent;
         }
 
         /** The report as its viewer may see it; {@code staff}: with the student's name and the grader's forms. */
         public record Shown(ReportView report, boolean staff, ReviewState review) {
         }
 
-        @Transactional
+        /** What {@link #view} looked up for a viewer (the rule of access on the submission's revision). */
+        private record Look(long submission, String username, StaffScope scope) {
+        }
+
+        /**
+         * The view for {@code viewer}: their access decided on a read at most {@link RecentReads#FRESH} old (and
+         * none since a write here), the view computed once per revision and audience. A transaction only for
+         * what is read anew.
+         */
         public ViewCache.Shown<Shown> view(long id, Viewer viewer) {
-            SubmissionViews.Looked looked = views.look(id, viewer.name(), viewer.scope());
+            String name = viewer.name();
+            StaffScope scope = viewer.scope();
+            RecentReads.Kept<SubmissionViews.Looked> kept = recent.kept(new Look(id, name, scope),
+                    () -> QuarkusTransaction.joiningExisting().call(() -> views.look(id, name, scope)));
+            SubmissionViews.Looked looked = kept.value();
             ViewCache.Audience audience = looked.audience();
-            return cache.get(looked.revision(), audience, Instant.now(), () -> {
-                ViewCache.Computed<SubmissionView> v = views.compute(id, audience);
-                Long newerId = v.view().supersededBy();
-                Submission newer = newerId == null ? null : Submission.findById(newerId);
-                ReportView report = ReportView.of(v.view(),
-                        newer == null ? null : new ReportView.Superseded(newer.id, newer.attempt));
-                return new ViewCache.Computed<>(new Shown(report, audience.staff(),
-                        desk.state(id, ReviewPages.who(viewer))), v.until());
-            });
+            ViewCache.Shown<Shown> shown = cache.get(looked.revision(), audience, Instant.now(),
+                    () -> QuarkusTransaction.joiningExisting()
+                    .call(() -> {
+                        ViewCache.Computed<SubmissionView> v = views.compute(id, audience);
+                        Long newerId = v.view().supersededBy();
+                        Submission newer = newerId == null ? null : Submission.findById(newerId);
+                        ReportView report = ReportView.of(v.view(),
+                                newer == null ? null : new ReportView.Superseded(newer.id, newer.attempt));
+                        return new ViewCache.Computed<>(new Shown(report, audience.staff(),
+                                desk.state(id, ReviewPages.who(viewer))), v.until());
+                    }));
+            if (!looked.revision().status().active()) {
+                return shown;
+            }
+            // a queued or running page's progress moves without a request here: what the read shows holds no
+            // longer than the read is kept, so a page kept from it is never older than a second in all
+            Instant until = kept.until();
+            return shown.until() != null && shown.until().isBefore(until) ? shown
+                    : new ViewCache.Shown<>(shown.view(), shown.etag(), until);
         }
     }
 }

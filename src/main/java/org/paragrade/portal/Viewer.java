@@ -13,11 +13,17 @@ import org.paragrade.course.StaffScope;
 public class Viewer {
     private final SecurityIdentity identity;
     private final CourseAccess access;
+    private final RecentReads recent;
     private StaffScope scope;
 
-    public Viewer(SecurityIdentity identity, CourseAccess access) {
+    /** What {@link #scope} read for a viewer. */
+    private record ScopeOf(String username) {
+    }
+
+    public Viewer(SecurityIdentity identity, CourseAccess access, RecentReads recent) {
         this.identity = identity;
         this.access = access;
+        this.recent = recent;
     }
 
     public boolean loggedIn() {
@@ -40,7 +46,11 @@ public class Viewer {
         return identity.hasRole(Role.INSTRUCTOR);
     }
 
-    /** Where the viewer acts as staff (read once a request): site-wide, or in the courses they grade or teach. */
+    /**
+     * Where the viewer acts as staff: site-wide, or in the courses they grade or teach. Read once a request,
+     * from a read at most {@link RecentReads#FRESH} old and none since a write on this instance (a course's
+     * staff changed here shows at once; elsewhere, within that second).
+     */
     public StaffScope scope() {
         if (scope == null) {
             if (identity.isAnonymous()) {
@@ -51,7 +61,8 @@ public class Viewer {
                 return identity.hasRole(Role.GRADER) || identity.hasRole(Role.INSTRUCTOR) ? StaffScope.SITE
                         : StaffScope.NONE;
             } else {
-                scope = access.scopeOf(name());
+                String name = name();
+                scope = recent.get(new ScopeOf(name), () -> access.scopeOf(name));
             }
         }
         return scope;

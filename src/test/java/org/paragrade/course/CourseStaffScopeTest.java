@@ -147,6 +147,21 @@ class CourseStaffScopeTest {
     }
 
     @Test
+    void aGraderTakenOffTheCourseLosesItsReportsAtOnceThoughTheirPageWasJustShown() {
+        PortalSession session = PortalSession.login(ta, password(ta));
+        session.get("/exercises"); // the form token's cookie, so the report page may be kept
+        for (int i = 0; i < 3; i++) { // the full request, then reloads (kept pages, kept reads)
+            session.get("/submissions/" + inA).then().statusCode(200).body(containsString("by " + studentA))
+                    .body(containsString("id=\"override-form\""));
+        }
+        session.get("/grader").then().statusCode(200).body(containsString("href=\"/grader/exercises/wordfreq\""));
+        // the instructor imports the roster again with the TA as a student of A: within the same second
+        roster("instructor", a, ta + ",TA One," + ta + "@example.org,student\n").then().statusCode(200);
+        session.get("/submissions/" + inA).then().statusCode(404).body(not(containsString(studentA)));
+        session.get("/grader").then().statusCode(403);
+    }
+
+    @Test
     void theGraderOfASeesAnUnpublishedExerciseAOffersWithItsHiddenCases() {
         String slug = unique("draft-");
         Bundle tiny = PortalFixtures.bundleAs("tiny", slug, null);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A report page asked again by the session just shown it is answered from memory for a second, byte for byte
  * and header for header what the full request answered; to that exact session only (its two cookies, the exact
- * path, no query); a write on this instance, a logout and a password change end it at once.
+ * path, no query); a write on this instance (not a login), a logout and a password change end it at once.
  */
 @QuarkusTest
 class PageShortcutTest {
@@ -83,9 +83,8 @@ class PageShortcutTest {
         assertThat(bobs.fromMemory()).isFalse();
         assertThat(bobs.response().statusCode()).isEqualTo(404);
         assertThat(bobs.response().asString()).doesNotContain("40 / 100");
-        // alice's page kept again (the logins since were writes: they dropped every kept page), so what follows
-        // is refused by its key, not by an empty memory
-        get(alice, path, null);
+        // the logins since changed nothing shown, so alice's page is still kept: what follows is refused by its
+        // key, not by an empty memory
         assertThat(get(alice, path, null).fromMemory()).isTrue();
         PortalSession stranger = new PortalSession();
         stranger.cookies.put(CsrfToken.COOKIE, alice.cookies.get(CsrfToken.COOKIE));
@@ -125,6 +124,7 @@ class PageShortcutTest {
 
         PortalSession grader = withToken("grader");
         grader.get(path);
+        assertThat(get(alice, path, null).fromMemory()).as("a login is not a write").isTrue();
         grader.postForm(path + "/grade", Map.of("score", "70", "comment", "Better on a second look."))
                 .then().statusCode(303);
         Got after = get(alice, path, null);
