@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.paragrade.account.Role;
+import io.vertx.ext.web.RoutingContext;
+import org.paragrade.portal.PageShortcut;
 import org.paragrade.submission.SolutionUpload;
 import org.paragrade.submission.Submission;
 
@@ -31,10 +33,12 @@ import org.paragrade.submission.Submission;
 public class UploadResource {
     private final SecurityIdentity identity;
     private final SolutionUpload uploads;
+    private final PageShortcut shortcut;
 
-    public UploadResource(SecurityIdentity identity, SolutionUpload uploads) {
+    public UploadResource(SecurityIdentity identity, SolutionUpload uploads, PageShortcut shortcut) {
         this.identity = identity;
         this.uploads = uploads;
+        this.shortcut = shortcut;
     }
 
     /** The multipart body of an upload, as the document shows it. */
@@ -66,10 +70,12 @@ public class UploadResource {
     @APIResponse(responseCode = "413", description = "Over 512 KB, or a zip that unpacks too large.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file,
-                           @RestForm("course") String course) {
-        Submission s = uploads.upload(slug, identity.getPrincipal().getName(), course,
+                           @RestForm("course") String course, RoutingContext routing) {
+        String student = identity.getPrincipal().getName();
+        Submission s = uploads.upload(slug, student, course,
                 file == null ? null : file.fileName(),
                 file == null ? null : file.uploadedFile());
+        shortcut.confine(routing, student); // committed: it changed the pages of the uploader's submissions only
         return Response.accepted(SubmissionAccepted.of(s)).header("Location", "/api/submissions/" + s.id).build();
     }
 }

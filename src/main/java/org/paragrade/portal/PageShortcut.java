@@ -65,11 +65,20 @@ public class PageShortcut {
     static final String LOGIN = "/j_security_check";
     /** The routing context's note of a request that may be kept: its key, and the generation it was read at. */
     private static final String READ = PageShortcut.class.getName() + ".read";
+    /** The routing context's note of a write whose change concerns one student only: their user name. */
+    private static final String CONFINED = PageShortcut.class.getName() + ".confined";
 
     record Key(String path, String session, String token) {
     }
 
-    record Page(String username, Buffer body, String etag, long until) {
+    /**
+     * @param username who was shown it
+     * @param student  whose submission it shows (null: not known, as if anyone's)
+     */
+    record Page(String username, String student, Buffer body, String etag, long until) {
+        boolean concerns(String who) {
+            return username.equals(who) || student == null || student.equals(who);
+        }
     }
 
     private record Read(Key key, long generation) {
@@ -97,7 +106,14 @@ public class PageShortcut {
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(routing -> {
             if (!SAFE.contains(routing.request().method().name()) && !LOGIN.equals(routing.request().path())) {
-                routing.addBodyEndHandler(done -> changed()); // once the write's answer is out: committed
+                routing.addBodyEndHandler(done -> { // once the write's answer is out: committed
+                    String only = routing.get(CONFINED);
+                    if (only == null) {
+                        changed();
+                    } else {
+                        changedFor(only);
+                    }
+                });
             }
             routing.next();
         });
@@ -115,6 +131,26 @@ public class PageShortcut {
         drop(e -> true);
     }
 
+    /**
+     * The write {@code routing} answers, once it succeeded, changed what pages of {@code student}'s submissions
+     * show and nothing else a kept page shows: a student's upload (it adds their attempt, supersedes their
+     * waiting one, moves their review queue's newest; another student's graded report is the same, and the
+     * queue positions it moves are on queued pages, kept a second at most). Only the pages shown to that
+     * student or of their submissions then go ({@link #changedFor}); a write not so marked drops every page.
+     */
+    public void confine(RoutingContext routing, String student) {
+        routing.put(CONFINED, student);
+    }
+
+    /**
+     * A write concerning {@code student} only has been answered: the pages shown to them or of their
+     * submissions go, and none read before it is kept (the reads {@link RecentReads} keeps end too).
+     */
+    void changedFor(String student) {
+        generation.incrementAndGet();
+        drop(e -> e.getValue().concerns(student));
+    }
+
     /** Whether the page {@code routing} is answering may be kept ({@link #keep}): its request could be given it back. */
     public boolean keeps(RoutingContext routing) {
         return routing.get(READ) != null;
@@ -124,8 +160,8 @@ public class PageShortcut {
      * Keeps {@code html}, just answered 200 with {@code etag} to the request of {@code routing} by
      * {@code username}'s session, when that request may be answered again from memory.
      */
-    public void keep(RoutingContext routing, String username, String html, String etag, boolean active,
-                     Instant changes) {
+    public void keep(RoutingContext routing, String username, String student, String html, String etag,
+                     boolean active, Instant changes) {
         Read read = routing.get(READ);
         if (read != null && username != null && !username.isEmpty()) {
             Duration fresh = active ? FRESH_ACTIVE : FRESH;
@@ -134,18 +170,18 @@ public class PageShortcut {
                 fresh = left.compareTo(fresh) < 0 ? left : fresh;
             }
             if (!fresh.isNegative() && !fresh.isZero()) {
-                keep(read.key(), read.generation(), username, html, etag, fresh);
+                keep(read.key(), read.generation(), username, student, html, etag, fresh);
             }
         }
     }
 
     /** False when not kept: too big, or a write was answered since {@code readAt}. */
-    boolean keep(Key key, long readAt, String username, String html, String etag, Duration fresh) {
+    boolean keep(Key key, long readAt, String username, String student, String html, String etag, Duration fresh) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         if (body.length > MAX_BYTES / 8) {
             return false; // never let one page push out most of the others
         }
-        Page page = new Page(username, Buffer.buffer(body), etag, clock.getAsLong() + fresh.toNanos());
+        Page page = new Page(username, student, Buffer.buffer(body), etag, clock.getAsLong() + fresh.toNanos());
         synchronized (pages) {
             if (readAt != generation.get()) {
                 return false; // a write was answered while this page was read: it may show the state before it

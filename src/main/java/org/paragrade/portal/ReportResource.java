@@ -111,7 +111,7 @@ public class ReportResource {
             });
             String page = shell.replace(RenderedPages.TOKEN_STAND_IN, token);
             if (shortcutted) {
-                shortcut.keep(routing, viewer.name(), page, "\"" + tag.getValue() + "\"", r.report().active(),
+                shortcut.keep(routing, viewer.name(), r.report().student(), page, "\"" + tag.getValue() + "\"", r.report().active(),
                         shown.until());
             }
             if (unchanged == null) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -32,8 +33,11 @@ public class StudentResource {
     private final ExerciseViews views;
     private final SolutionUpload uploads;
     private final ErrorPages errors;
+    private final PageShortcut shortcut;
 
-    public StudentResource(Viewer viewer, ExerciseViews views, SolutionUpload uploads, ErrorPages errors) {
+    public StudentResource(Viewer viewer, ExerciseViews views, SolutionUpload uploads, ErrorPages errors,
+                           PageShortcut shortcut) {
+        this.shortcut = shortcut;
         this.viewer = viewer;
         this.views = views;
         this.uploads = uploads;
@@ -71,13 +75,14 @@ public class StudentResource {
     @Path("{slug}/submissions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("slug") String slug, @RestForm("file") FileUpload file,
-                           @RestForm("course") String course) {
+                           @RestForm("course") String course, RoutingContext routing) {
         if (!mayUpload()) {
             throw new PageForbidden();
         }
         try {
             Submission s = uploads.upload(slug, viewer.name(), course, file == null ? null : file.fileName(),
                     file == null ? null : file.uploadedFile());
+            shortcut.confine(routing, viewer.name()); // committed: only the uploader's submissions' pages change
             return Response.seeOther(URI.create("/submissions/" + s.id)).build();
         } catch (UploadRefused e) {
             return refused(slug, e.tooLarge() ? 413 : 400, e.getMessage());

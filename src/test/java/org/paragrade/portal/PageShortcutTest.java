@@ -137,6 +137,44 @@ class PageShortcutTest {
     }
 
     @Test
+    void anUploadDropsOnlyThePagesOfItsStudentsSubmissions() {
+        long id = fixtures.graded("primes", "alice", 40, PortalFixtures.FULL_REPORT);
+        String path = "/submissions/" + id;
+        PortalSession alice = withToken("alice");
+        PortalSession grader = withToken("grader");
+        get(alice, path, null);
+        get(grader, path, null);
+        assertThat(get(alice, path, null).fromMemory()).isTrue();
+        assertThat(get(grader, path, null).fromMemory()).isTrue();
+
+        // bob's upload changes nothing alice's report shows: both kept pages stay
+        upload("bob", "def count_primes(n, workers):\n    return 0\n").then().statusCode(202);
+        assertThat(get(alice, path, null).fromMemory()).isTrue();
+        assertThat(get(grader, path, null).fromMemory()).isTrue();
+        // a refused upload is not known to be confined: every kept page goes
+        io.restassured.RestAssured.given().auth().preemptive().basic("bob", "bob")
+                .multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
+                .post("/api/exercises/primes/submissions").then().statusCode(400);
+        assertThat(get(alice, path, null).fromMemory()).isFalse();
+        assertThat(get(grader, path, null).fromMemory()).isFalse();
+        // alice's own upload: her pages and the grader's page of her submission go, at once
+        assertThat(get(alice, path, null).fromMemory()).isTrue();
+        assertThat(get(grader, path, null).fromMemory()).isTrue();
+        long newer = upload("alice", "def count_primes(n, workers):\n    return 1\n").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        Got after = get(alice, path, null);
+        assertThat(after.fromMemory()).isFalse();
+        assertThat(get(grader, path, null).fromMemory()).isFalse();
+        assertThat(get(alice, "/submissions/" + newer, null).response().statusCode()).isEqualTo(200);
+    }
+
+    private static Response upload(String user, String source) {
+        return io.restassured.RestAssured.given().auth().preemptive().basic(user, user)
+                .multiPart("file", "solution.py", source.getBytes(), "text/x-python")
+                .post("/api/exercises/primes/submissions");
+    }
+
+    @Test
     void aPageDrawnWithAFreshFormTokenIsNotKept() {
         long id = fixtures.graded("primes", "alice", 40, PortalFixtures.FULL_REPORT);
         PortalSession alice = PortalSession.as("alice");
@@ -174,24 +212,24 @@ class PageShortcutTest {
         PageShortcut pages = new PageShortcut("paragrade-session", () -> now[0]);
         String tenth = "x".repeat((int) (PageShortcut.MAX_BYTES / 10));
         for (int i = 0; i < 12; i++) {
-            assertThat(pages.keep(key(i), pages.generation(), "alice", tenth, "\"t\"", PageShortcut.FRESH)).isTrue();
+            assertThat(pages.keep(key(i), pages.generation(), "alice", "alice", tenth, "\"t\"", PageShortcut.FRESH)).isTrue();
         }
         assertThat(pages.size()).isEqualTo(10);
         assertThat(pages.bytes()).isLessThanOrEqualTo(PageShortcut.MAX_BYTES);
         assertThat(pages.fresh(key(0))).isNull();
         assertThat(pages.fresh(key(1))).isNull();
         assertThat(pages.fresh(key(11))).isNotNull();
-        assertThat(pages.keep(key(99), pages.generation(), "alice", "y".repeat((int) (PageShortcut.MAX_BYTES / 4)),
+        assertThat(pages.keep(key(99), pages.generation(), "alice", "alice", "y".repeat((int) (PageShortcut.MAX_BYTES / 4)),
                 "\"t\"", PageShortcut.FRESH)).as("one page may not push out most of the others").isFalse();
 
         long readAt = pages.generation();
         pages.changed();
         assertThat(pages.size()).isZero();
         assertThat(pages.bytes()).isZero();
-        assertThat(pages.keep(key(1), readAt, "alice", "read before the write", "\"t\"", PageShortcut.FRESH)).isFalse();
+        assertThat(pages.keep(key(1), readAt, "alice", "alice", "read before the write", "\"t\"", PageShortcut.FRESH)).isFalse();
 
-        pages.keep(key(2), pages.generation(), "alice", "page", "\"t\"", PageShortcut.FRESH);
-        pages.keep(key(3), pages.generation(), "bob", "page", "\"t\"", PageShortcut.FRESH);
+        pages.keep(key(2), pages.generation(), "alice", "alice", "page", "\"t\"", PageShortcut.FRESH);
+        pages.keep(key(3), pages.generation(), "bob", "bob", "page", "\"t\"", PageShortcut.FRESH);
         now[0] += PageShortcut.FRESH.toNanos() - 1;
         assertThat(pages.fresh(key(2))).isNotNull();
         pages.forget("alice");
@@ -200,6 +238,22 @@ class PageShortcutTest {
         now[0] += 1;
         assertThat(pages.fresh(key(3))).isNull();
         assertThat(pages.size()).isZero();
+
+        // a write concerning alice only: the pages shown to her or of her submissions, and those of no known student
+        pages.keep(key(4), pages.generation(), "grader", "alice", "page", "\"t\"", PageShortcut.FRESH);
+        pages.keep(key(5), pages.generation(), "alice", "bob", "page", "\"t\"", PageShortcut.FRESH);
+        pages.keep(key(6), pages.generation(), "grader", "carol", "page", "\"t\"", PageShortcut.FRESH);
+        pages.keep(key(7), pages.generation(), "bob", "bob", "page", "\"t\"", PageShortcut.FRESH);
+        pages.keep(key(8), pages.generation(), "grader", null, "page", "\"t\"", PageShortcut.FRESH);
+        long before = pages.generation();
+        pages.changedFor("alice");
+        assertThat(pages.fresh(key(4))).isNull();
+        assertThat(pages.fresh(key(5))).isNull();
+        assertThat(pages.fresh(key(8))).isNull();
+        assertThat(pages.fresh(key(6))).isNotNull();
+        assertThat(pages.fresh(key(7))).isNotNull();
+        assertThat(pages.keep(key(9), before, "carol", "carol", "read before alice's write", "\"t\"",
+                PageShortcut.FRESH)).as("no page read before it is kept").isFalse();
 
         assertThat(PageShortcut.matches("\"a\", W/\"b\"", "\"b\"")).isTrue();
         assertThat(PageShortcut.matches("*", "\"b\"")).isTrue();
