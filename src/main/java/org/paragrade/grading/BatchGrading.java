@@ -22,6 +22,16 @@ final class BatchGrading {
     record Result(GradingOutcome outcome, Exception error) {
     }
 
+    /**
+     * Told of a member's end as soon as it is known: one that failed its scan or correctness is judged right
+     * after the checks, before its mates' benchmark session (its outcome is the one it would get after it:
+     * nothing it is judged on comes from the session), so a wrong solution's student does not wait for others'
+     * measurements. Called on the grading's thread; not for members the session measures.
+     */
+    interface Early {
+        void ended(int member, Result result);
+    }
+
     private final List<Grader> graders;
     private final MachineLock machine;
     private final Duration curveBudget;
@@ -30,6 +40,7 @@ final class BatchGrading {
     private final long seed;
     private final int checkers;
     private final java.util.function.BooleanSupplier othersWaiting;
+    private final Early early;
 
     /**
      * @param curveBudget       one benchmark's time after which the rest of its curve is no longer measured
@@ -37,9 +48,12 @@ final class BatchGrading {
      * @param seed              orders the session's rounds (reproducibly)
      * @param checkers          members whose correctness runs may run at once (1: one after another)
      * @param othersWaiting     other solutions wait in the queue: the rest of each curve is measured once only
+     * @param early             told of each member whose end is known before the benchmark session
      */
     BatchGrading(List<Grader> graders, MachineLock machine, Duration curveBudget, int contentionRetries,
-                 Duration contentionPause, long seed, int checkers, java.util.function.BooleanSupplier othersWaiting) {
+                 Duration contentionPause, long seed, int checkers, java.util.function.BooleanSupplier othersWaiting,
+                 Early early) {
+        this.early = early;
         this.graders = List.copyOf(graders);
         this.machine = machine;
         this.curveBudget = curveBudget;
@@ -59,6 +73,16 @@ final class BatchGrading {
         for (int i = 0; i < n; i++) {
             if (checked[i] != null && checked[i].benchmarked()) {
                 correct.add(i);
+            }
+        }
+        if (!correct.isEmpty()) { // others still have a session to wait for: the rest need not wait with them
+            for (int i = 0; i < n; i++) {
+                if (results[i] == null && checked[i] != null && !checked[i].benchmarked()) {
+                    results[i] = judgedUnmeasured(i, checked[i], correct.size());
+                }
+                if (results[i] != null) {
+                    early.ended(i, results[i]);
+                }
             }
         }
         BenchmarkStage.Result[] measured = new BenchmarkStage.Result[n];
@@ -94,6 +118,15 @@ final class BatchGrading {
             }
         }
         return Arrays.asList(results);
+    }
+
+    /** A member that has no benchmark: judged on its checks alone, as after the session. */
+    private Result judgedUnmeasured(int i, Grader.Checked checked, int measuredInBatch) {
+        try {
+            return new Result(graders.get(i).judge(checked, null, Map.of(), measuredInBatch, 0), null);
+        } catch (RuntimeException e) {
+            return new Result(null, e);
+        }
     }
 
     /**

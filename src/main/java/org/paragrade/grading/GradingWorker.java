@@ -175,6 +175,7 @@ public class GradingWorker {
         final ScheduledFuture<?> beat;
         final long started = System.nanoTime();
         String verdict;
+        private boolean ended;
 
         Member(Claim claim) {
             this.claim = claim;
@@ -183,7 +184,12 @@ public class GradingWorker {
                     grading.heartbeat().toMillis(), grading.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         }
 
+        /** Its grading is over (once: a member recorded before its batch ends is not counted again). */
         void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
             beat.cancel(false);
             running.remove(claim.jobId());
             if (!claim.validation()) { // the gradings' metrics count gradings only
@@ -234,25 +240,25 @@ public class GradingWorker {
             if (graders.size() > 1) {
                 LOG.infof("Grading a batch of %d", graders.size());
             }
+            java.util.Set<Integer> finished = new java.util.HashSet<>();
+            // a member whose end is known before its mates' benchmark (it failed its checks) is recorded at once
+            BatchGrading.Early early = (i, r) -> {
+                finished.add(i);
+                try {
+                    finish(graded.get(i), r);
+                } catch (RuntimeException e) { // its lease runs out and it is claimed again; the mates go on
+                    LOG.warnf("Could not settle job %d before its batch's benchmark: %s", graded.get(i).claim.jobId(),
+                            e.toString());
+                } finally {
+                    describeBatchInLog(claims); // the session's lines go on under the batch's fields
+                }
+            };
             List<BatchGrading.Result> results = new BatchGrading(graders, machine, grading.curveBudget(),
                     grading.contentionRetries(), grading.contentionPause(), graded.get(0).claim.submissionId(), batch.checkers(),
-                    this::othersWaiting).grade();
+                    this::othersWaiting, early).grade();
             for (int i = 0; i < graded.size(); i++) {
-                Member m = graded.get(i);
-                BatchGrading.Result r = results.get(i);
-                if (r.outcome() == null) {
-                    settle(m, r.error());
-                    continue;
-                }
-                describeInLog(m.claim, false); // this member's result, under its own fields
-                try {
-                    recorder.record(m.claim, r.outcome());
-                    m.verdict = r.outcome().verdict().name();
-                    gradingMetrics.stages(r.outcome().timing());
-                    LOG.infof("Graded: %s, %.1f/%.1f; %s", r.outcome().verdict(), // the submission is the line's field
-                            r.outcome().score(), r.outcome().maxScore(), r.outcome().timing());
-                } catch (Exception e) {
-                    settle(m, e);
+                if (!finished.contains(i)) {
+                    finish(graded.get(i), results.get(i));
                 }
             }
         } catch (InterruptedException e) {
@@ -271,6 +277,28 @@ public class GradingWorker {
             for (String key : LOG_FIELDS) {
                 MDC.remove(key);
             }
+        }
+    }
+
+    /** Records a member's result (or settles why it has none), under its own log fields, and ends it. */
+    private void finish(Member m, BatchGrading.Result r) {
+        try {
+            if (r.outcome() == null) {
+                settle(m, r.error());
+                return;
+            }
+            describeInLog(m.claim, false); // this member's result, under its own fields
+            try {
+                recorder.record(m.claim, r.outcome());
+                m.verdict = r.outcome().verdict().name();
+                gradingMetrics.stages(r.outcome().timing());
+                LOG.infof("Graded: %s, %.1f/%.1f; %s", r.outcome().verdict(), // the submission is the line's field
+                        r.outcome().score(), r.outcome().maxScore(), r.outcome().timing());
+            } catch (Exception e) {
+                settle(m, e);
+            }
+        } finally {
+            m.end();
         }
     }
 

@@ -1,11 +1,13 @@
 package org.paragrade.grading;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.paragrade.testing.Api;
 import org.paragrade.testing.GradingProfile;
@@ -19,14 +21,21 @@ class PrimesGradingTest {
     void scoresOrderAsATeacherWould() throws Exception {
         long processes = Api.submit("alice", "primes", "solution.py", Api.exerciseFile("primes", "reference/processes.py"));
         long threads = Api.submit("bob", "primes", "solution.py", Api.exerciseFile("primes", "reference/threads.py"));
-        // a student's newer upload supersedes their waiting one: each student's second upload waits for the first
-        JsonPath p = Api.awaitGraded("alice", processes, Duration.ofMinutes(5));
-        JsonPath t = Api.awaitGraded("bob", threads, Duration.ofMinutes(5));
+        // a student's newer upload supersedes their waiting one: each student's second upload waits until their
+        // first is out of the queue, and is made while one of the first is graded, so the two seconds wait
+        // together and are claimed as one batch
+        awaitOneEarlyInItsGradingNoneWaiting(processes, threads);
         long sequential = Api.submit("alice", "primes", "solution.py", Api.exerciseFile("primes", "starter/solution.py"));
         long wrong = Api.submit("bob", "primes", "solution.py",
                 java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/solutions/primes_wrong.py")));
+        JsonPath p = Api.awaitGraded("alice", processes, Duration.ofMinutes(5));
+        JsonPath t = Api.awaitGraded("bob", threads, Duration.ofMinutes(5));
         JsonPath s = Api.awaitGraded("alice", sequential, Duration.ofMinutes(5));
         JsonPath w = Api.awaitGraded("bob", wrong, Duration.ofMinutes(5));
+        // uploaded after the sequential one, into the same batch, the wrong one failed its checks: recorded then,
+        // not after its mate's benchmark session (graded alone after it, it would come after it)
+        assertThat(Duration.between(Instant.parse(w.getString("gradedAt")), Instant.parse(s.getString("gradedAt"))))
+                .as("the wrong solution's result before its batch mate's benchmark").isGreaterThan(Duration.ofSeconds(5));
 
         for (JsonPath j : java.util.List.of(p, t, s, w)) {
             System.out.printf("primes %s: %s %.1f speedup %s ref %s breakdown %s%n", j.getString("student"),
@@ -64,5 +73,28 @@ class PrimesGradingTest {
         JsonPath staff = Api.awaitGraded("grader", processes, Duration.ofMinutes(1));
         assertThat(staff.getInt("performance.workload.limit")).isBetween(420000, 480000);
         assertThat(p.getList("flags.code")).doesNotContain("TOO_FAST_FOR_ITS_CPU", "IGNORES_WORKERS", "TAMPERING");
+    }
+
+    /**
+     * Until neither is waiting and one of them is in the first half of its grading's runs: the next uploads then
+     * wait together, seconds before the worker is free (polled often: a grading takes tens of seconds).
+     */
+    private static void awaitOneEarlyInItsGradingNoneWaiting(long... ids) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < end) {
+            java.util.List<JsonPath> views = java.util.Arrays.stream(ids).mapToObj(id -> given().auth().preemptive()
+                    .basic("grader", "grader").get("/api/submissions/" + id).then().statusCode(200).extract()
+                    .jsonPath()).toList();
+            java.util.List<String> statuses = views.stream().map(v -> v.getString("status")).toList();
+            boolean early = views.stream().anyMatch(v -> "RUNNING".equals(v.getString("status"))
+                    && v.getInt("progress.total") > 0 && 2 * v.getInt("progress.done") < v.getInt("progress.total"));
+            if (!statuses.contains("QUEUED") && early) {
+                return;
+            }
+            assertThat(statuses).as("both graded before one was seen early in its grading")
+                    .isNotEqualTo(java.util.List.of("GRADED", "GRADED"));
+            Thread.sleep(100);
+        }
+        throw new AssertionError("submissions " + java.util.Arrays.toString(ids) + " never running");
     }
 }
