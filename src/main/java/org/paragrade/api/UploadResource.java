@@ -1,6 +1,7 @@
 package org.paragrade.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.paragrade.account.Role;
-import io.vertx.ext.web.RoutingContext;
 import org.paragrade.portal.PageShortcut;
 import org.paragrade.submission.SolutionUpload;
 import org.paragrade.submission.Submission;

@@ -240,10 +240,8 @@ public class GradingWorker {
             if (graders.size() > 1) {
                 LOG.infof("Grading a batch of %d", graders.size());
             }
-            java.util.Set<Integer> finished = new java.util.HashSet<>();
             // a member whose end is known before its mates' benchmark (it failed its checks) is recorded at once
             BatchGrading.Early early = (i, r) -> {
-                finished.add(i);
                 try {
                     finish(graded.get(i), r);
                 } catch (RuntimeException e) { // its lease runs out and it is claimed again; the mates go on
@@ -257,7 +255,7 @@ public class GradingWorker {
                     grading.contentionRetries(), grading.contentionPause(), graded.get(0).claim.submissionId(), batch.checkers(),
                     this::othersWaiting, early).grade();
             for (int i = 0; i < graded.size(); i++) {
-                if (!finished.contains(i)) {
+                if (!graded.get(i).ended) { // not already recorded before the session
                     finish(graded.get(i), results.get(i));
                 }
             }

@@ -111,8 +111,8 @@ public class ReportResource {
             });
             String page = shell.replace(RenderedPages.TOKEN_STAND_IN, token);
             if (shortcutted) {
-                shortcut.keep(routing, viewer.name(), r.report().student(), page, "\"" + tag.getValue() + "\"", r.report().active(),
-                        shown.until());
+                shortcut.keep(routing, viewer.name(), r.report().student(), page, "\"" + tag.getValue() + "\"",
+                        r.report().active(), shown.until());
             }
             if (unchanged == null) {
                 unchanged = Response.ok(page, HTML_UTF8).tag(tag);

@@ -36,6 +36,21 @@ class PageShortcutTest {
         return new Got(r, shortcut.served() > before);
     }
 
+    /** Each session's reload of {@code path} answered from memory ({@code true}) or by the full request. */
+    private void assertFromMemory(boolean expected, String path, PortalSession... sessions) {
+        for (PortalSession s : sessions) {
+            assertThat(get(s, path, null).fromMemory()).as("from memory").isEqualTo(expected);
+        }
+    }
+
+    /** Each session shown {@code path} once by the full request, so that its reloads are answered from memory. */
+    private void keptFor(String path, PortalSession... sessions) {
+        for (PortalSession s : sessions) {
+            get(s, path, null);
+        }
+        assertFromMemory(true, path, sessions);
+    }
+
     private static PortalSession withToken(String user) {
         PortalSession s = PortalSession.as(user);
         s.get("/exercises"); // the form token's cookie: a report page drawn with a fresh token is never kept
@@ -142,35 +157,25 @@ class PageShortcutTest {
         String path = "/submissions/" + id;
         PortalSession alice = withToken("alice");
         PortalSession grader = withToken("grader");
-        get(alice, path, null);
-        get(grader, path, null);
-        assertThat(get(alice, path, null).fromMemory()).isTrue();
-        assertThat(get(grader, path, null).fromMemory()).isTrue();
+        keptFor(path, alice, grader);
 
         // bob's upload changes nothing alice's report shows: both kept pages stay
-        upload("bob", "def count_primes(n, workers):\n    return 0\n").then().statusCode(202);
-        assertThat(get(alice, path, null).fromMemory()).isTrue();
-        assertThat(get(grader, path, null).fromMemory()).isTrue();
+        upload("bob", "solution.py", "def count_primes(n, workers):\n    return 0\n").then().statusCode(202);
+        assertFromMemory(true, path, alice, grader);
         // a refused upload is not known to be confined: every kept page goes
-        io.restassured.RestAssured.given().auth().preemptive().basic("bob", "bob")
-                .multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
-                .post("/api/exercises/primes/submissions").then().statusCode(400);
-        assertThat(get(alice, path, null).fromMemory()).isFalse();
-        assertThat(get(grader, path, null).fromMemory()).isFalse();
+        upload("bob", "notes.txt", "hello").then().statusCode(400);
+        assertFromMemory(false, path, alice, grader);
         // alice's own upload: her pages and the grader's page of her submission go, at once
-        assertThat(get(alice, path, null).fromMemory()).isTrue();
-        assertThat(get(grader, path, null).fromMemory()).isTrue();
-        long newer = upload("alice", "def count_primes(n, workers):\n    return 1\n").then().statusCode(202)
-                .extract().jsonPath().getLong("id");
-        Got after = get(alice, path, null);
-        assertThat(after.fromMemory()).isFalse();
-        assertThat(get(grader, path, null).fromMemory()).isFalse();
+        assertFromMemory(true, path, alice, grader);
+        long newer = upload("alice", "solution.py", "def count_primes(n, workers):\n    return 1\n").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        assertFromMemory(false, path, alice, grader);
         assertThat(get(alice, "/submissions/" + newer, null).response().statusCode()).isEqualTo(200);
     }
 
-    private static Response upload(String user, String source) {
+    private static Response upload(String user, String filename, String content) {
         return io.restassured.RestAssured.given().auth().preemptive().basic(user, user)
-                .multiPart("file", "solution.py", source.getBytes(), "text/x-python")
+                .multiPart("file", filename, content.getBytes(), "text/x-python")
                 .post("/api/exercises/primes/submissions");
     }
 
@@ -191,10 +196,7 @@ class PageShortcutTest {
         String path = "/submissions/" + id;
         PortalSession alice = withToken("alice");
         PortalSession other = withToken("alice");
-        get(alice, path, null);
-        get(other, path, null);
-        assertThat(get(alice, path, null).fromMemory()).isTrue();
-        assertThat(get(other, path, null).fromMemory()).isTrue();
+        keptFor(path, alice, other);
 
         // the logout's cookies as they were before it, replayed: not answered from memory
         Map<String, String> before = Map.copyOf(alice.cookies);
